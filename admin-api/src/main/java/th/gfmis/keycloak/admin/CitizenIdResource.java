@@ -1,0 +1,114 @@
+package th.gfmis.keycloak.admin;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.domain.CitizenId;
+
+/**
+ * {@code /admin/realms/{realm}/gfmis/users/{id}/citizen-id}: sets, shows (last four digits only)
+ * and removes a user's citizen ID. Guarded like the user itself (view / manage users); every change
+ * is an admin event that never carries the number.
+ */
+public class CitizenIdResource {
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+  private final AdminEventBuilder adminEvent;
+
+  public CitizenIdResource(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+    this.adminEvent = adminEvent.resource(ResourceType.USER);
+  }
+
+  /** The body of a PUT: the CID as typed, dashes allowed. */
+  public record CitizenIdInput(String citizenId) {}
+
+  @GET
+  @Path("users/{userId}/citizen-id")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> show(@PathParam("userId") String userId) {
+    UserModel user = user(userId);
+    auth.users().requireView(user);
+    return store()
+        .lastFour(user)
+        .<Map<String, Object>>map(last -> Map.of("stored", true, "lastFour", last))
+        .orElse(Map.of("stored", false));
+  }
+
+  @PUT
+  @Path("users/{userId}/citizen-id")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response set(@PathParam("userId") String userId, CitizenIdInput input) {
+    UserModel user = user(userId);
+    auth.users().requireManage(user);
+    CitizenId citizenId = CitizenId.parse(input == null ? null : input.citizenId()).orElse(null);
+    if (citizenId == null) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type(MediaType.APPLICATION_JSON)
+          .entity(
+              Map.of(
+                  "error", "invalid_citizen_id",
+                  "error_description", "Not a 13-digit citizen ID with a correct check digit."))
+          .build();
+    }
+    store().store(user, citizenId);
+    adminEvent
+        .operation(OperationType.UPDATE)
+        .resourcePath("users", user.getId(), "citizen-id")
+        .representation(Map.of("lastFour", citizenId.lastFour()))
+        .success();
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("users/{userId}/citizen-id")
+  public Response remove(@PathParam("userId") String userId) {
+    UserModel user = user(userId);
+    auth.users().requireManage(user);
+    store().remove(user);
+    adminEvent
+        .operation(OperationType.DELETE)
+        .resourcePath("users", user.getId(), "citizen-id")
+        .success();
+    return Response.noContent().build();
+  }
+
+  private UserModel user(String userId) {
+    UserModel user = session.users().getUserById(realm, userId);
+    if (user == null) {
+      // Same answer as for a user the caller may not see, so ids cannot be probed.
+      auth.users().requireQuery();
+      throw new NotFoundException("User not found");
+    }
+    return user;
+  }
+
+  private CitizenIdStore store() {
+    return session.getProvider(CitizenIdStore.class);
+  }
+}

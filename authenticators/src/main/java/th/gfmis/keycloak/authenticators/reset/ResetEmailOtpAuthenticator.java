@@ -1,0 +1,224 @@
+package th.gfmis.keycloak.authenticators.reset;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.RealmSecrets;
+import th.gfmis.keycloak.core.mail.GfmisEmail;
+import th.gfmis.keycloak.core.mail.GfmisMailer;
+import th.gfmis.keycloak.core.throttle.Cooldown;
+import th.gfmis.keycloak.domain.EmailOtp;
+import th.gfmis.keycloak.domain.KeyedHash;
+import th.gfmis.keycloak.domain.MaskedEmail;
+import th.gfmis.keycloak.domain.OneTimeCodes;
+import th.gfmis.keycloak.domain.ThaiDates;
+
+/**
+ * Second step: e-mails a one-time code to the registered address and checks what the holder types
+ * (R-F4). The code is kept only as a keyed hash in this browser's authentication session, so it
+ * cannot be used from another browser or another user's flow; it is single use, expires, and dies
+ * after a few wrong guesses. A new code for the same user waits out the resend interval (R-Q2).
+ */
+public class ResetEmailOtpAuthenticator implements Authenticator {
+
+  static final String TEMPLATE = "gfmis-reset-otp.ftl";
+  private static final String ACTION_RESEND = "resend";
+  private static final String CODE = "otp";
+  private static final Logger LOG = Logger.getLogger(ResetEmailOtpAuthenticator.class);
+  private static final OneTimeCodes CODES = new OneTimeCodes();
+
+  @Override
+  public void authenticate(AuthenticationFlowContext context) {
+    EmailOtp pending = pendingOtp(context.getAuthenticationSession());
+    if (pending != null) {
+      context.challenge(page(context, pending).createForm(TEMPLATE));
+      return;
+    }
+    sendNewCode(context);
+  }
+
+  @Override
+  public void action(AuthenticationFlowContext context) {
+    String action = context.getHttpRequest().getDecodedFormParameters().getFirst(ResetNotes.ACTION);
+    if (ResetNotes.ACTION_EDIT.equals(action)) {
+      context.resetFlow();
+    } else if (ACTION_RESEND.equals(action)) {
+      sendNewCode(context);
+    } else {
+      verify(context);
+    }
+  }
+
+  private void sendNewCode(AuthenticationFlowContext context) {
+    ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
+    UserModel user = context.getUser();
+    Instant now = Instant.now();
+    Cooldown cooldown = new Cooldown(context.getSession().singleUseObjects());
+    String cooldownKey = cooldownKey(context.getRealm(), user);
+    Duration wait = cooldown.remaining(cooldownKey, now);
+    if (!wait.isZero()) {
+      EmailOtp pending = pendingOtp(context.getAuthenticationSession());
+      context.challenge(
+          page(context, pending)
+              .setError(
+                  "gfmisOtpResendWait",
+                  Long.toString(ResetIdentifyAuthenticator.minutesRoundedUp(wait)))
+              .createForm(TEMPLATE));
+      return;
+    }
+
+    RealmSecrets.Keyed key = RealmSecrets.active(context.getSession(), context.getRealm());
+    EmailOtp.Issued issued = EmailOtp.issue(CODES, key.hasher(), now, settings.otpPolicy());
+    GfmisMailer mailer = new GfmisMailer(context.getSession(), context.getRealm());
+    Locale locale = mailer.localeOf(user);
+    try {
+      mailer.send(
+          user,
+          GfmisEmail.RESET_OTP,
+          List.of(issued.otp().reference()),
+          Map.of(
+              "otp", issued.code(),
+              "reference", issued.otp().reference(),
+              "expiresAt", ThaiDates.format(issued.otp().expiresAt(), locale, ThaiDates.BANGKOK),
+              "lifetimeMinutes", settings.otpPolicy().lifetime().toMinutes()));
+    } catch (EmailException e) {
+      LOG.warnf(
+          "Could not send the reset OTP e-mail in realm %s: %s",
+          context.getRealm().getName(), e.getMessage());
+      context
+          .getEvent()
+          .clone()
+          .event(EventType.SEND_RESET_PASSWORD)
+          .user(user)
+          .error(Errors.EMAIL_SEND_FAILED);
+      context.challenge(
+          page(context, pendingOtp(context.getAuthenticationSession()))
+              .setAttribute("gfmisSendFailed", true)
+              .setError("gfmisEmailSendFailed")
+              .createForm(TEMPLATE));
+      return;
+    }
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    authSession.setAuthNote(ResetNotes.OTP, issued.otp().serialize());
+    authSession.setAuthNote(ResetNotes.OTP_KEY_ID, key.kid());
+    cooldown.start(cooldownKey, now, settings.otpPolicy().resendCooldown());
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.SEND_RESET_PASSWORD)
+        .user(user)
+        .detail("gfmis_step", "otp_sent")
+        .detail("reference", issued.otp().reference())
+        .detail("email", MaskedEmail.mask(user.getEmail()))
+        .success();
+    context.challenge(page(context, issued.otp()).createForm(TEMPLATE));
+  }
+
+  private void verify(AuthenticationFlowContext context) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    EmailOtp otp = pendingOtp(authSession);
+    if (otp == null) {
+      context.challenge(page(context, null).setError("gfmisOtpNotRequested").createForm(TEMPLATE));
+      return;
+    }
+    ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
+    KeyedHash hasher =
+        RealmSecrets.byKid(
+            context.getSession(),
+            context.getRealm(),
+            authSession.getAuthNote(ResetNotes.OTP_KEY_ID));
+    String guess = context.getHttpRequest().getDecodedFormParameters().getFirst(CODE);
+    EmailOtp.Outcome outcome =
+        hasher == null
+            ? EmailOtp.Outcome.EXPIRED
+            : otp.check(guess, hasher, Instant.now(), settings.otpPolicy());
+    switch (outcome) {
+      case VALID -> {
+        authSession.removeAuthNote(ResetNotes.OTP);
+        authSession.removeAuthNote(ResetNotes.OTP_KEY_ID);
+        authSession.setAuthNote(ResetNotes.VERIFIED_REFERENCE, otp.reference());
+        context
+            .getEvent()
+            .clone()
+            .event(EventType.RESET_PASSWORD)
+            .user(context.getUser())
+            .detail("gfmis_step", "otp_verified")
+            .detail("reference", otp.reference())
+            .success();
+        context.success();
+      }
+      case WRONG -> {
+        EmailOtp after = otp.afterWrongGuess();
+        authSession.setAuthNote(ResetNotes.OTP, after.serialize());
+        int left = after.guessesLeft(settings.otpPolicy());
+        failure(context, after, left == 0 ? "gfmisOtpLocked" : "gfmisOtpWrong", left);
+      }
+      case EXPIRED -> failure(context, otp, "gfmisOtpExpired", 0);
+      case LOCKED -> failure(context, otp, "gfmisOtpLocked", 0);
+    }
+  }
+
+  private static void failure(
+      AuthenticationFlowContext context, EmailOtp otp, String message, int guessesLeft) {
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.RESET_PASSWORD)
+        .user(context.getUser())
+        .detail("gfmis_step", "otp_check")
+        .detail("reference", otp.reference())
+        .error(Errors.INVALID_CODE);
+    context.challenge(
+        page(context, otp).setError(message, Integer.toString(guessesLeft)).createForm(TEMPLATE));
+  }
+
+  private static LoginFormsProvider page(AuthenticationFlowContext context, EmailOtp otp) {
+    LoginFormsProvider form =
+        context.form().setAttribute("gfmisEmail", MaskedEmail.mask(context.getUser().getEmail()));
+    if (otp != null) {
+      Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
+      form.setAttribute("gfmisReference", otp.reference())
+          .setAttribute(
+              "gfmisExpiresAt", ThaiDates.format(otp.expiresAt(), locale, ThaiDates.BANGKOK));
+    }
+    return form;
+  }
+
+  private static EmailOtp pendingOtp(AuthenticationSessionModel authSession) {
+    String stored = authSession.getAuthNote(ResetNotes.OTP);
+    return stored == null ? null : EmailOtp.deserialize(stored);
+  }
+
+  static String cooldownKey(RealmModel realm, UserModel user) {
+    return "gfmis-reset-otp-cooldown:" + realm.getId() + ":" + user.getId();
+  }
+
+  @Override
+  public boolean requiresUser() {
+    return true;
+  }
+
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return user.getEmail() != null;
+  }
+
+  @Override
+  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,24 @@
+package th.gfmis.keycloak.core.mail;
+
+/** The e-mails of this project: subject message key and template file in the e-mail theme. */
+public enum GfmisEmail {
+  RESET_OTP("gfmisResetOtpSubject", "gfmis-reset-otp.ftl"),
+  TEMPORARY_PASSWORD("gfmisTemporaryPasswordSubject", "gfmis-temporary-password.ftl"),
+  PASSWORD_CHANGED("gfmisPasswordChangedSubject", "gfmis-password-changed.ftl");
+
+  private final String subjectKey;
+  private final String templateFile;
+
+  GfmisEmail(String subjectKey, String templateFile) {
+    this.subjectKey = subjectKey;
+    this.templateFile = templateFile;
+  }
+
+  public String subjectKey() {
+    return subjectKey;
+  }
+
+  public String templateFile() {
+    return templateFile;
+  }
+}

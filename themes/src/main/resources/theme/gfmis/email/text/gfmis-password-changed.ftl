@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("gfmisPasswordChangedBody", username, changedAt, ipAddress)}
+
+${msg("gfmisNotYou")}
