@@ -6,7 +6,7 @@
         ${msg("gfmisResetTitle")}
     <#elseif section = "form">
         <form id="gfmis-reset-confirmed-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
-              onsubmit="this.querySelector('#gfmis-request-password').disabled = true; return true;">
+              onsubmit="var b = this.querySelector('#gfmis-request-password'); setTimeout(function () { b.disabled = true; }); return true;">
             <p id="gfmis-data-confirmed">${msg("gfmisDataConfirmed")}
                 <button id="gfmis-edit" class="pf-v5-c-button pf-m-link pf-m-inline" type="submit" name="action" value="edit">${msg("gfmisClickToEdit")}</button>
                 ${msg("gfmisEditNeedsNewOtp")}</p>

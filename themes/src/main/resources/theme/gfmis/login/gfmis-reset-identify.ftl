@@ -8,7 +8,7 @@
     <#elseif section = "form">
         <p id="gfmis-reset-instruction">${msg("gfmisResetInstruction")}</p>
         <form id="gfmis-reset-identify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate"
-              onsubmit="this.querySelector('button[type=submit]').disabled = true; return true;">
+              onsubmit="var b = this.querySelector('#gfmis-request-otp'); setTimeout(function () { b.disabled = true; }); return true;">
             <@field.input name="userId" label=msg("gfmisUserId") value=(gfmisReset.userId)!'' autocomplete="username" autofocus=true />
             <@field.input name="citizenId" label=msg("gfmisCitizenId") value=(gfmisReset.citizenId)!'' autocomplete="off" />
             <@field.input name="email" label=msg("gfmisEmail") value=(gfmisReset.email)!'' autocomplete="email" />

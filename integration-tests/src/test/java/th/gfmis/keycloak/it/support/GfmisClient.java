@@ -1,0 +1,125 @@
+package th.gfmis.keycloak.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The GFMIS application as the realm export defines it: a confidential OIDC client using the
+ * authorization code flow with PKCE. Its redirect URI points at a port where nothing listens, so
+ * the browser stops there and the test reads the code from the address bar.
+ */
+public final class GfmisClient {
+
+  public static final String CLIENT_ID = "gfmis";
+  public static final String SECRET = "gfmis-demo-secret-change-me";
+  public static final String REDIRECT_URI = "http://127.0.0.1:8765/gfmis/callback";
+
+  private final String realmUrl;
+  private final String verifier;
+  private final String state;
+
+  public GfmisClient(String realmUrl) {
+    this.realmUrl = realmUrl;
+    this.verifier = random(32);
+    this.state = random(16);
+  }
+
+  public String authorizationUrl(String uiLocale) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("client_id", CLIENT_ID);
+    params.put("response_type", "code");
+    params.put("scope", "openid");
+    params.put("redirect_uri", REDIRECT_URI);
+    params.put("state", state);
+    params.put("code_challenge", challenge(verifier));
+    params.put("code_challenge_method", "S256");
+    params.put("ui_locales", uiLocale);
+    return realmUrl + "/protocol/openid-connect/auth?" + form(params);
+  }
+
+  /** Whether the browser has come back to the client's redirect URI. */
+  public static boolean isCallback(String url) {
+    return url != null && url.startsWith(REDIRECT_URI);
+  }
+
+  /** Exchanges the code in the callback URL for tokens; returns the token response. */
+  public JsonNode exchange(String callbackUrl) throws IOException, InterruptedException {
+    Map<String, String> query = query(URI.create(callbackUrl).getRawQuery());
+    if (!state.equals(query.get("state"))) {
+      throw new AssertionError("state mismatch in " + callbackUrl);
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("grant_type", "authorization_code");
+    params.put("code", query.get("code"));
+    params.put("redirect_uri", REDIRECT_URI);
+    params.put("code_verifier", verifier);
+    params.put("client_id", CLIENT_ID);
+    params.put("client_secret", SECRET);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(params)))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          "token endpoint said " + response.statusCode() + ": " + response.body());
+    }
+    return JsonSerialization.readValue(response.body(), JsonNode.class);
+  }
+
+  /** The claims of a JWT, unverified (the test received it straight from the token endpoint). */
+  public static JsonNode claims(String jwt) throws IOException {
+    String payload = jwt.split("\\.")[1];
+    return JsonSerialization.readValue(Base64.getUrlDecoder().decode(payload), JsonNode.class);
+  }
+
+  private static String challenge(String verifier) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String random(int bytes) {
+    byte[] value = new byte[bytes];
+    new SecureRandom().nextBytes(value);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+  }
+
+  private static String form(Map<String, String> params) {
+    return params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      result.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,18 @@
+package th.gfmis.keycloak.it.support;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/** A stock Keycloak distribution with this project's bundle in {@code providers/}. */
+public class GfmisServerConfig implements KeycloakServerConfig {
+
+  /** The published demo key under which the realm export's citizen IDs were hashed. */
+  public static final String DEMO_CID_HASH_KEY = "gfmis-demo-cid-hash-key-not-for-production";
+
+  @Override
+  public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+    return config
+        .dependency("th.gfmis.keycloak", "gfmis-signin-keycloak")
+        .spiOption("gfmis-citizen-id", "default", "hash-key", DEMO_CID_HASH_KEY);
+  }
+}

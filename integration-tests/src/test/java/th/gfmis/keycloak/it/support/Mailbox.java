@@ -1,0 +1,119 @@
+package th.gfmis.keycloak.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.keycloak.testframework.mail.MailServer;
+
+/** Reads what the real SMTP server received. */
+public final class Mailbox {
+
+  private static final Pattern SIX_DIGITS = Pattern.compile("(?<![0-9A-Z])([0-9]{6})(?![0-9A-Z])");
+
+  private final MailServer server;
+
+  public Mailbox(MailServer server) {
+    this.server = server;
+  }
+
+  /** Waits for the {@code count}-th message of this test and returns it. */
+  public Mail awaitMessage(int count) {
+    assertTrue(server.waitForIncomingEmail(15_000, count), "expected " + count + " e-mail(s)");
+    MimeMessage[] messages = server.getReceivedMessages();
+    return new Mail(messages[count - 1]);
+  }
+
+  public int count() {
+    MimeMessage[] messages = server.getReceivedMessages();
+    return messages == null ? 0 : messages.length;
+  }
+
+  /** One received e-mail. */
+  public record Mail(MimeMessage message) {
+
+    public String subject() {
+      try {
+        return message.getSubject();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public String to() {
+      try {
+        return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public String text() {
+      return part("text/plain");
+    }
+
+    public String html() {
+      return part("text/html");
+    }
+
+    /** The first six-digit number of the text body: the OTP. */
+    public String otp() {
+      Matcher matcher = SIX_DIGITS.matcher(text());
+      assertTrue(matcher.find(), "no OTP in: " + text());
+      return matcher.group(1);
+    }
+
+    /** The temporary password, which the text body puts after its label. */
+    public String temporaryPassword() {
+      for (String line : text().split("\\R")) {
+        List<String> words = List.of(line.strip().split("\\s+"));
+        if (words.size() >= 2 && line.contains(":") && !line.contains("http")) {
+          String last = words.get(words.size() - 1);
+          if (last.length() >= 12 && !last.contains(":")) {
+            return last;
+          }
+        }
+      }
+      throw new AssertionError("no temporary password in: " + text());
+    }
+
+    private String part(String type) {
+      try {
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+          String found = find(multipart, type);
+          if (found != null) {
+            return found;
+          }
+        }
+        return String.valueOf(content);
+      } catch (IOException | MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static String find(Multipart multipart, String type)
+        throws MessagingException, IOException {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        if (part.getContent() instanceof Multipart nested) {
+          String found = find(nested, type);
+          if (found != null) {
+            return found;
+          }
+        } else if (part.isMimeType(type)) {
+          return String.valueOf(part.getContent());
+        }
+      }
+      return null;
+    }
+  }
+}

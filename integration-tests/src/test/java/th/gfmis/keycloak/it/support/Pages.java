@@ -1,0 +1,127 @@
+package th.gfmis.keycloak.it.support;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person sees and does on the sign-in pages, by element ids of the templates. */
+public final class Pages {
+
+  private final WebDriver driver;
+
+  public Pages(WebDriver driver) {
+    this.driver = driver;
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.manage().deleteAllCookies();
+    driver.navigate().to(url);
+  }
+
+  public void signIn(String username, String password) {
+    type("username", username);
+    type("password", password);
+    driver.findElement(By.id("kc-login")).click();
+  }
+
+  public void clickForgotPassword() {
+    driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
+  }
+
+  public void submitIdentity(String userId, String citizenId, String email) {
+    type("userId", userId);
+    type("citizenId", citizenId);
+    type("email", email);
+    driver.findElement(By.id("gfmis-request-otp")).click();
+  }
+
+  public void submitOtp(String code) {
+    type("otp", code);
+    driver.findElement(By.id("gfmis-verify-otp")).click();
+  }
+
+  public void click(String id) {
+    driver.findElement(By.id(id)).click();
+  }
+
+  public void changePassword(String password, String confirmation) {
+    type("password-new", password);
+    type("password-confirm", confirmation);
+    driver.findElement(By.id("gfmis-change-password")).click();
+  }
+
+  public boolean isShown(String id) {
+    return !driver.findElements(By.id(id)).isEmpty();
+  }
+
+  public String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  public String value(String id) {
+    return driver.findElement(By.id(id)).getAttribute("value");
+  }
+
+  /** The error shown under a form field, or "" when there is none. */
+  public String fieldError(String field) {
+    List<WebElement> errors = driver.findElements(By.id("input-error-" + field));
+    return errors.isEmpty() ? "" : errors.get(0).getText().strip();
+  }
+
+  /** The message box at the top of the page (error, warning, success or info), or "". */
+  public String message() {
+    List<WebElement> alerts =
+        driver.findElements(By.cssSelector(".pf-v5-c-alert__title, .kc-feedback-text"));
+    return alerts.isEmpty() ? "" : alerts.get(0).getText().strip();
+  }
+
+  /** Waits (up to 30 s: password hashing is slow on small machines) until the element is there. */
+  public void awaitShown(String id) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(30))
+          .until(d -> !d.findElements(By.id(id)).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      assertShown(id);
+    }
+  }
+
+  /** Fails with what the page says unless the element is there. */
+  public void assertShown(String id) {
+    if (!isShown(id)) {
+      throw new AssertionError(
+          "expected #" + id + " on " + driver.getCurrentUrl() + " which reads:\n" + bodyText());
+    }
+  }
+
+  public String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String pageSource() {
+    return driver.getPageSource();
+  }
+
+  public String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Waits until the browser reaches the GFMIS client's redirect URI and returns that URL. */
+  public String awaitCallback() {
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> GfmisClient.isCallback(d.getCurrentUrl()));
+    return driver.getCurrentUrl();
+  }
+
+  private void type(String id, String value) {
+    WebElement input = driver.findElement(By.id(id));
+    input.clear();
+    input.sendKeys(value);
+  }
+}

@@ -1,0 +1,26 @@
+package th.gfmis.keycloak.softtoken.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+
+/**
+ * Body of the 200 answer to {@code GET device} (state {@code active}) and {@code POST
+ * device/revoke} (state {@code revoked}).
+ *
+ * @param username the user the device belongs to
+ * @param deviceName the recorded device name
+ * @param serialNumber the certificate serial, lowercase hex
+ * @param notAfter end of the certificate's validity
+ * @param state {@code active} or {@code revoked}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DeviceStatus(
+    String username,
+    String deviceName,
+    String serialNumber,
+    @JsonSerialize(using = IsoInstant.Serializer.class)
+        @JsonDeserialize(using = IsoInstant.Deserializer.class)
+        Instant notAfter,
+    String state) {}
