@@ -47,12 +47,22 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     CitizenId citizenId = input.parsedCitizenId().orElseThrow();
     ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
     Instant now = Instant.now();
-    AttemptLimiter limiter = limiter(context.getSession(), settings);
+    AttemptLimiter userLimiter =
+        new AttemptLimiter(
+            context.getSession().singleUseObjects(),
+            settings.maxMissesPerUser(),
+            settings.missWindow());
+    AttemptLimiter addressLimiter =
+        new AttemptLimiter(
+            context.getSession().singleUseObjects(),
+            settings.maxMissesPerAddress(),
+            settings.missWindow());
     String userKey = throttleKey(context.getRealm(), "user", userId.username());
     String addressKey =
         throttleKey(context.getRealm(), "address", context.getConnection().getRemoteAddr());
 
-    Duration blocked = max(limiter.blockedFor(userKey, now), limiter.blockedFor(addressKey, now));
+    Duration blocked =
+        max(userLimiter.blockedFor(userKey, now), addressLimiter.blockedFor(addressKey, now));
     if (!blocked.isZero()) {
       context
           .getEvent()
@@ -69,8 +79,8 @@ public class ResetIdentifyAuthenticator implements Authenticator {
 
     UserModel user = findHolder(context.getSession(), context.getRealm(), userId, citizenId, input);
     if (user == null) {
-      limiter.recordFailure(userKey, now);
-      limiter.recordFailure(addressKey, now);
+      userLimiter.recordFailure(userKey, now);
+      addressLimiter.recordFailure(addressKey, now);
       context
           .getEvent()
           .clone()
@@ -81,7 +91,7 @@ public class ResetIdentifyAuthenticator implements Authenticator {
           form(context, input).setError("gfmisNoRegisteredData").createForm(TEMPLATE));
       return;
     }
-    limiter.reset(userKey);
+    userLimiter.reset(userKey);
     context.getEvent().user(user).detail("username", user.getUsername());
     context.setUser(user);
     context.success();
@@ -100,11 +110,6 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     boolean emailMatches = user.getEmail().equalsIgnoreCase(input.email());
     boolean citizenIdMatches = session.getProvider(CitizenIdStore.class).matches(user, citizenId);
     return emailMatches && citizenIdMatches ? user : null;
-  }
-
-  static AttemptLimiter limiter(KeycloakSession session, ResetSettings settings) {
-    return new AttemptLimiter(
-        session.singleUseObjects(), settings.maxMisses(), settings.missWindow());
   }
 
   static String throttleKey(RealmModel realm, String kind, String value) {

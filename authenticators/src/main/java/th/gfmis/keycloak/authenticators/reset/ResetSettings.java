@@ -13,20 +13,23 @@ import th.gfmis.keycloak.domain.OtpPolicy;
  * the admin console, with the defaults of the requirements (R-Q2: 60 minutes between two reset OTP
  * e-mails to one user).
  */
-record ResetSettings(OtpPolicy otpPolicy, int maxMisses, Duration missWindow) {
+record ResetSettings(
+    OtpPolicy otpPolicy, int maxMissesPerUser, int maxMissesPerAddress, Duration missWindow) {
 
   static final String OTP_LENGTH = "otpLength";
   static final String OTP_LIFETIME_MINUTES = "otpLifetimeMinutes";
   static final String OTP_MAX_WRONG = "otpMaxWrongGuesses";
   static final String RESEND_COOLDOWN_MINUTES = "resendCooldownMinutes";
-  static final String MAX_MISSES = "maxMisses";
+  static final String MAX_MISSES_PER_USER = "maxMissesPerUser";
+  static final String MAX_MISSES_PER_ADDRESS = "maxMissesPerAddress";
   static final String MISS_WINDOW_MINUTES = "missWindowMinutes";
 
   static final int DEFAULT_OTP_LENGTH = 6;
   static final int DEFAULT_OTP_LIFETIME_MINUTES = 10;
   static final int DEFAULT_OTP_MAX_WRONG = 3;
   static final int DEFAULT_RESEND_COOLDOWN_MINUTES = 60;
-  static final int DEFAULT_MAX_MISSES = 5;
+  static final int DEFAULT_MAX_MISSES_PER_USER = 5;
+  static final int DEFAULT_MAX_MISSES_PER_ADDRESS = 20;
   static final int DEFAULT_MISS_WINDOW_MINUTES = 15;
   static final int REFERENCE_LENGTH = 6;
 
@@ -42,7 +45,8 @@ record ResetSettings(OtpPolicy otpPolicy, int maxMisses, Duration missWindow) {
                 number(config, RESEND_COOLDOWN_MINUTES, DEFAULT_RESEND_COOLDOWN_MINUTES)));
     return new ResetSettings(
         otp,
-        number(config, MAX_MISSES, DEFAULT_MAX_MISSES),
+        number(config, MAX_MISSES_PER_USER, DEFAULT_MAX_MISSES_PER_USER),
+        number(config, MAX_MISSES_PER_ADDRESS, DEFAULT_MAX_MISSES_PER_ADDRESS),
         Duration.ofMinutes(number(config, MISS_WINDOW_MINUTES, DEFAULT_MISS_WINDOW_MINUTES)));
   }
 
@@ -94,11 +98,18 @@ record ResetSettings(OtpPolicy otpPolicy, int maxMisses, Duration missWindow) {
   static List<ProviderConfigProperty> throttleProperties() {
     return ProviderConfigurationBuilder.create()
         .property(
-            MAX_MISSES,
-            "Misses allowed",
-            "Non-matching submissions allowed per user ID and per client address in the window.",
+            MAX_MISSES_PER_USER,
+            "Misses allowed per user ID",
+            "Non-matching submissions allowed for one user ID within the window.",
             ProviderConfigProperty.INTEGER_TYPE,
-            DEFAULT_MAX_MISSES,
+            DEFAULT_MAX_MISSES_PER_USER,
+            null)
+        .property(
+            MAX_MISSES_PER_ADDRESS,
+            "Misses allowed per client address",
+            "Non-matching submissions allowed from one client address within the window.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            DEFAULT_MAX_MISSES_PER_ADDRESS,
             null)
         .property(
             MISS_WINDOW_MINUTES,

@@ -18,10 +18,10 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import th.gfmis.keycloak.domain.MaskedEmail;
-import th.gfmis.keycloak.it.support.DemoUser;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
+import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
 
@@ -41,7 +41,7 @@ class ForgottenPasswordJourneyTest {
 
   @Test
   void holderResetsPasswordByOtpAndSignsInToGfmisWithANewOne() throws Exception {
-    DemoUser holder = DemoUser.SOMCHAI;
+    Holder holder = Holder.SOMCHAI;
     Pages pages = new Pages(webDriver.driver());
     Mailbox mailbox = new Mailbox(mailServer);
     GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());
@@ -50,14 +50,14 @@ class ForgottenPasswordJourneyTest {
     pages.clickForgotPassword();
     assertTrue(pages.text("gfmis-reset-instruction").contains("เลขประจำตัวประชาชน"));
 
-    pages.submitIdentity(holder.userId, holder.citizenId, holder.email);
+    pages.submitIdentity(holder.userId(), holder.citizenId(), holder.email());
     pages.assertShown("gfmis-reference");
     String reference = pages.text("gfmis-reference");
     assertTrue(reference.matches("[A-Z2-9]{6}"), reference);
-    assertTrue(pages.text("gfmis-otp-sent").contains(MaskedEmail.mask(holder.email)));
+    assertTrue(pages.text("gfmis-otp-sent").contains(MaskedEmail.mask(holder.email())));
 
     Mailbox.Mail otpMail = mailbox.awaitMessage(1);
-    assertTrue(otpMail.to().contains(holder.email));
+    assertTrue(otpMail.to().contains(holder.email()));
     assertTrue(otpMail.subject().contains("New GFMIS Thai"), otpMail.subject());
     assertTrue(otpMail.subject().contains(reference), otpMail.subject());
     assertTrue(otpMail.text().contains(reference));
@@ -70,16 +70,16 @@ class ForgottenPasswordJourneyTest {
     pages.click("gfmis-request-password");
 
     pages.awaitShown("kc-login");
-    assertTrue(pages.message().contains(MaskedEmail.mask(holder.email)), pages.bodyText());
+    assertTrue(pages.message().contains(MaskedEmail.mask(holder.email())), pages.bodyText());
     Mailbox.Mail passwordMail = mailbox.awaitMessage(2);
     assertTrue(passwordMail.subject().contains(reference), passwordMail.subject());
     String temporaryPassword = passwordMail.temporaryPassword();
-    assertNotEquals(DemoUser.PASSWORD, temporaryPassword);
+    assertNotEquals(Holder.DEMO_PASSWORD, temporaryPassword);
 
-    pages.signIn(holder.userId, DemoUser.PASSWORD);
+    pages.signIn(holder.userId(), Holder.DEMO_PASSWORD);
     assertFalse(pages.fieldError("username").isEmpty(), "the old password no longer works");
 
-    pages.signIn(holder.userId, temporaryPassword);
+    pages.signIn(holder.userId(), temporaryPassword);
     pages.awaitShown("gfmis-change-instruction");
     pages.changePassword(temporaryPassword, temporaryPassword);
     assertFalse(pages.fieldError("password-new").isEmpty(), "the temporary one is refused");
@@ -93,18 +93,18 @@ class ForgottenPasswordJourneyTest {
     assertEquals(holder.username(), idToken.get("preferred_username").asText());
 
     Mailbox.Mail changedMail = mailbox.awaitMessage(3);
-    assertTrue(changedMail.text().contains(holder.userId), changedMail.text());
+    assertTrue(changedMail.text().contains(holder.userId()), changedMail.text());
 
     UserRepresentation user = realm.admin().users().search(holder.username(), true).get(0);
     assertTrue(user.getRequiredActions().isEmpty(), "the forced change is done");
     assertNoSecretsInEvents(holder, otpMail.otp(), temporaryPassword, ownPassword);
   }
 
-  private void assertNoSecretsInEvents(DemoUser holder, String otp, String... passwords) {
+  private void assertNoSecretsInEvents(Holder holder, String otp, String... passwords) {
     List<EventRepresentation> events = realm.admin().getEvents();
     assertTrue(events.stream().anyMatch(e -> "SEND_RESET_PASSWORD".equals(e.getType())));
     assertTrue(events.stream().anyMatch(e -> "RESET_PASSWORD".equals(e.getType())));
-    String digits = holder.citizenId.replace("-", "");
+    String digits = holder.citizenIdDigits();
     for (EventRepresentation event : events) {
       String details = String.valueOf(event.getDetails());
       assertFalse(details.contains(digits), "CID in event " + event.getType());
