@@ -7,12 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -32,7 +30,7 @@ import th.gfmis.keycloak.domain.ThaiDates;
  * cannot be used from another browser or another user's flow; it is single use, expires, and dies
  * after a few wrong guesses. A new code for the same user waits out the resend interval (R-Q2).
  */
-public class ResetEmailOtpAuthenticator implements Authenticator {
+public class ResetEmailOtpAuthenticator extends ResetStep {
 
   static final String TEMPLATE = "gfmis-reset-otp.ftl";
   private static final String ACTION_RESEND = "resend";
@@ -205,20 +203,4 @@ public class ResetEmailOtpAuthenticator implements Authenticator {
   static String cooldownKey(RealmModel realm, UserModel user) {
     return "gfmis-reset-otp-cooldown:" + realm.getId() + ":" + user.getId();
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return user.getEmail() != null;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

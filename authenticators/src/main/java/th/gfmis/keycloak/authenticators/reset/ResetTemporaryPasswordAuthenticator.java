@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -33,7 +32,7 @@ import th.gfmis.keycloak.domain.ThaiDates;
  * password is set only after the e-mail went out, so a mail failure changes nothing. The flow then
  * returns to the login page with a message naming where the password went.
  */
-public class ResetTemporaryPasswordAuthenticator implements Authenticator {
+public class ResetTemporaryPasswordAuthenticator extends ResetStep {
 
   static final String TEMPLATE = "gfmis-reset-confirmed.ftl";
   private static final String ACTION_SEND = "send";
@@ -156,20 +155,4 @@ public class ResetTemporaryPasswordAuthenticator implements Authenticator {
         .form()
         .setAttribute("gfmisEmail", MaskedEmail.mask(context.getUser().getEmail()));
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return user.getEmail() != null;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }
