@@ -4,26 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
-import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.Mailbox;
-import th.gfmis.keycloak.it.support.Pages;
-import th.gfmis.keycloak.it.support.ResetSteps;
 
 /**
  * Bad input on the forgotten-password pages (R-F2, R-F3): each case gets a clear message in the
@@ -31,31 +16,7 @@ import th.gfmis.keycloak.it.support.ResetSteps;
  * defaults (3 wrong OTPs, 60 minutes between OTP e-mails, 5 misses per user ID).
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordBadInputTest {
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  @InjectAdminClient Keycloak adminClient;
-
-  @InjectKeycloakUrls KeycloakUrls urls;
-
-  private Pages pages;
-  private Mailbox mailbox;
-  private ResetSteps steps;
-  private Holders holders;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-    mailbox = new Mailbox(mailServer);
-    steps = new ResetSteps(pages, realm.getBaseUrl());
-    holders = new Holders(adminClient, realm, urls.getBase());
-  }
+class ForgottenPasswordBadInputTest extends ResetFlowTest {
 
   @Test
   void everyMalformedFieldGetsItsOwnMessageAndKeepsWhatWasTyped() {

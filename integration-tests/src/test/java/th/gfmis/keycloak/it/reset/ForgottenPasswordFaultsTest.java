@@ -14,28 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
-import th.gfmis.keycloak.it.support.Holders;
-import th.gfmis.keycloak.it.support.Mailbox;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RealmSettings;
-import th.gfmis.keycloak.it.support.ResetSteps;
 
 /**
  * Faults and misuse: an OTP used in another browser's or another user's flow, an OTP replayed after
@@ -43,34 +28,12 @@ import th.gfmis.keycloak.it.support.ResetSteps;
  * The resend interval is set to zero here so that one holder can ask for several codes.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordFaultsTest {
+class ForgottenPasswordFaultsTest extends ResetFlowTest {
 
   private static final String CLOSED_PORT = "1";
 
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  @InjectAdminClient Keycloak adminClient;
-
-  @InjectKeycloakUrls KeycloakUrls urls;
-
-  private Pages pages;
-  private Mailbox mailbox;
-  private ResetSteps steps;
-  private Holders holders;
-  private RealmSettings settings;
-
   @BeforeEach
   void setUp() {
-    pages = new Pages(webDriver.driver());
-    mailbox = new Mailbox(mailServer);
-    steps = new ResetSteps(pages, realm.getBaseUrl());
-    holders = new Holders(adminClient, realm, urls.getBase());
-    settings = new RealmSettings(realm);
     settings.authenticatorConfig(
         RealmSettings.RESET_OTP_CONFIG, Map.of("resendCooldownMinutes", "0"));
   }

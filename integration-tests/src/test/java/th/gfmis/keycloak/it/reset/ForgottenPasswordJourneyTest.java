@@ -10,50 +10,35 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import th.gfmis.keycloak.domain.MaskedEmail;
 import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Mailbox;
-import th.gfmis.keycloak.it.support.Pages;
 
 /**
  * The whole forgotten-password journey (R-F1 to R-F7) in a real browser against the real server:
  * from the GFMIS client's login page to a successful OIDC sign-in with the holder's own password.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordJourneyTest {
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
+class ForgottenPasswordJourneyTest extends ResetFlowTest {
 
   @Test
   void holderResetsPasswordByOtpAndSignsInToGfmisWithANewOne() throws Exception {
     Holder holder = Holder.SOMCHAI;
-    Pages pages = new Pages(webDriver.driver());
-    Mailbox mailbox = new Mailbox(mailServer);
     GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());
 
     pages.open(gfmis.authorizationUrl("th"));
     pages.clickForgotPassword();
     assertTrue(pages.text("gfmis-reset-instruction").contains("เลขประจำตัวประชาชน"));
+    pages.screenshot("reset-1-identify");
 
     pages.submitIdentity(holder.userId(), holder.citizenId(), holder.email());
     pages.assertShown("gfmis-reference");
     String reference = pages.text("gfmis-reference");
     assertTrue(reference.matches("[A-Z2-9]{6}"), reference);
+    pages.screenshot("reset-2-otp");
     assertTrue(pages.text("gfmis-otp-sent").contains(MaskedEmail.mask(holder.email())));
 
     Mailbox.Mail otpMail = mailbox.awaitMessage(1);
@@ -67,10 +52,12 @@ class ForgottenPasswordJourneyTest {
     pages.submitOtp(otpMail.otp());
     pages.assertShown("gfmis-data-confirmed");
     assertTrue(pages.text("gfmis-data-confirmed").contains("ได้รับการยืนยันแล้ว"));
+    pages.screenshot("reset-3-confirmed");
     pages.click("gfmis-request-password");
 
     pages.awaitShown("kc-login");
     assertTrue(pages.message().contains(MaskedEmail.mask(holder.email())), pages.bodyText());
+    pages.screenshot("reset-4-password-sent");
     Mailbox.Mail passwordMail = mailbox.awaitMessage(2);
     assertTrue(passwordMail.subject().contains(reference), passwordMail.subject());
     String temporaryPassword = passwordMail.temporaryPassword();
@@ -81,6 +68,7 @@ class ForgottenPasswordJourneyTest {
 
     pages.signIn(holder.userId(), temporaryPassword);
     pages.awaitShown("gfmis-change-instruction");
+    pages.screenshot("reset-5-change-password");
     pages.changePassword(temporaryPassword, temporaryPassword);
     assertFalse(pages.fieldError("password-new").isEmpty(), "the temporary one is refused");
     pages.changePassword("short", "short");

@@ -1,8 +1,15 @@
 package th.gfmis.keycloak.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -87,7 +94,7 @@ public final class Pages {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(30))
           .until(d -> !d.findElements(By.id(id)).isEmpty());
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       assertShown(id);
     }
   }
@@ -104,6 +111,18 @@ public final class Pages {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** Saves what the browser shows as target/screenshots/{name}.png (the README's pictures). */
+  public void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String pageSource() {
     return driver.getPageSource();
   }
@@ -112,9 +131,22 @@ public final class Pages {
     return driver.getCurrentUrl();
   }
 
-  /** Waits until the browser reaches the GFMIS client's redirect URI and returns that URL. */
+  /**
+   * Waits until the browser reaches the GFMIS client's redirect URI and returns that URL. The
+   * realm's GFMIS client requires the Soft Token level: a holder without a device meets "Get
+   * Certificate" after the password, which this completes with the reference device ({@link
+   * SoftTokenSteps#enroll}) so that password-only journeys still reach the client.
+   */
   public String awaitCallback() {
-    new WebDriverWait(driver, Duration.ofSeconds(15))
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                GfmisClient.isCallback(d.getCurrentUrl())
+                    || !d.findElements(By.id(SoftTokenSteps.QR_ID)).isEmpty());
+    if (!GfmisClient.isCallback(driver.getCurrentUrl())) {
+      new SoftTokenSteps(this).enroll("Journey test phone");
+    }
+    new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(d -> GfmisClient.isCallback(d.getCurrentUrl()));
     return driver.getCurrentUrl();
   }

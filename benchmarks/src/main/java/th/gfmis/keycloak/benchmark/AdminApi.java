@@ -1,0 +1,133 @@
+package th.gfmis.keycloak.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The few admin REST calls the benchmark needs to set itself up and clean up after. */
+final class AdminApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String server;
+  private final String realm;
+  private final String token;
+
+  AdminApi(String server, String realm, String adminUser, String adminPassword)
+      throws IOException, InterruptedException {
+    this.server = server;
+    this.realm = realm;
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + URLEncoder.encode(adminUser, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(server + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    check(response, 200);
+    this.token = JSON.readTree(response.body()).get("access_token").asText();
+  }
+
+  /** Creates an enabled user with a password; returns its id. */
+  String createUser(String username, String email, String password)
+      throws IOException, InterruptedException {
+    ObjectNode user = JSON.createObjectNode();
+    user.put("username", username).put("email", email).put("enabled", true);
+    user.put("emailVerified", true).put("firstName", "Benchmark").put("lastName", username);
+    ObjectNode credential = user.putArray("credentials").addObject();
+    credential.put("type", "password").put("value", password).put("temporary", false);
+    HttpResponse<String> created = send("POST", "/users", user.toString());
+    check(created, 201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  void deleteUser(String id) throws IOException, InterruptedException {
+    send("DELETE", "/users/" + id, null);
+  }
+
+  /** The options of the authenticator configuration with this alias in a flow. */
+  Map<String, String> authenticatorConfig(String flow, String alias)
+      throws IOException, InterruptedException {
+    JsonNode config = findConfig(flow, alias);
+    return JSON.convertValue(
+        config.get("config"),
+        JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+  }
+
+  void updateAuthenticatorConfig(String flow, String alias, Map<String, String> options)
+      throws IOException, InterruptedException {
+    ObjectNode config = (ObjectNode) findConfig(flow, alias);
+    ObjectNode values = (ObjectNode) config.get("config");
+    options.forEach(values::put);
+    check(
+        send("PUT", "/authentication/config/" + config.get("id").asText(), config.toString()), 204);
+  }
+
+  private JsonNode findConfig(String flow, String alias) throws IOException, InterruptedException {
+    String path =
+        "/authentication/flows/"
+            + URLEncoder.encode(flow, StandardCharsets.UTF_8).replace("+", "%20")
+            + "/executions";
+    HttpResponse<String> executions = send("GET", path, null);
+    check(executions, 200);
+    for (JsonNode execution : JSON.readTree(executions.body())) {
+      if (execution.hasNonNull("authenticationConfig")) {
+        HttpResponse<String> config =
+            send(
+                "GET",
+                "/authentication/config/" + execution.get("authenticationConfig").asText(),
+                null);
+        check(config, 200);
+        JsonNode node = JSON.readTree(config.body());
+        if (alias.equals(node.get("alias").asText())) {
+          return node;
+        }
+      }
+    }
+    throw new IllegalStateException("no authenticator configuration " + alias + " in flow " + flow);
+  }
+
+  private HttpResponse<String> send(String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm + path))
+            .header("Authorization", "Bearer " + token);
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void check(HttpResponse<String> response, int expected) throws IOException {
+    if (response.statusCode() != expected) {
+      throw new IOException(
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " said "
+              + response.statusCode()
+              + ": "
+              + response.body());
+    }
+  }
+}

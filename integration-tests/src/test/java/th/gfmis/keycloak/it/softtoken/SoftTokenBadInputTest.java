@@ -1,0 +1,283 @@
+package th.gfmis.keycloak.it.softtoken;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.security.KeyPair;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import th.gfmis.keycloak.it.softtoken.DeviceApiCalls.Answer;
+import th.gfmis.keycloak.it.support.GfmisClient;
+import th.gfmis.keycloak.it.support.GfmisRealmConfig;
+import th.gfmis.keycloak.it.support.GfmisServerConfig;
+import th.gfmis.keycloak.it.support.Holder;
+import th.gfmis.keycloak.it.support.Holders;
+import th.gfmis.keycloak.it.support.Pages;
+import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
+import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
+import th.gfmis.keycloak.softtoken.protocol.Decision;
+import th.gfmis.keycloak.softtoken.protocol.DeviceCsr;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+
+/** Every refused input of the device API: a clear error, nothing changed. */
+@KeycloakIntegrationTest(config = GfmisServerConfig.class)
+class SoftTokenBadInputTest {
+
+  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
+  ManagedRealm realm;
+
+  @InjectAdminClient Keycloak adminClient;
+
+  @InjectKeycloakUrls KeycloakUrls urls;
+
+  @InjectWebDriver ManagedWebDriver webDriver;
+
+  private void openFresh(String url) {
+    WebDriver driver = webDriver.driver();
+    String neutral = realm.getBaseUrl() + "/.well-known/openid-configuration";
+    try {
+      driver.navigate().to(neutral);
+    } catch (WebDriverException e) {
+      driver.navigate().to(neutral);
+    }
+    driver.manage().deleteAllCookies();
+    driver.navigate().to(url);
+  }
+
+  /** Signs in with the password and returns the activation URI of the QR code (not used). */
+  private ActivationUri activationFor(Holder holder) throws Exception {
+    Pages pages = new Pages(webDriver.driver());
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages.signIn(holder.userId(), holder.password());
+    return ActivationUri.parse(new SoftTokenSteps(pages).readQrCode());
+  }
+
+  private SoftTokenDevice enrolled(Holder holder) throws Exception {
+    return SoftTokenDevice.enroll(
+        activationFor(holder), "Phone", SoftTokenDevice.Config.defaults());
+  }
+
+  private int toNumberPage(Holder holder) {
+    Pages pages = new Pages(webDriver.driver());
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages.signIn(holder.userId(), holder.password());
+    return new SoftTokenSteps(pages).shownNumber();
+  }
+
+  private Holder newHolder() throws Exception {
+    return new Holders(adminClient, realm, urls.getBase()).create("en");
+  }
+
+  @Test
+  void enrollmentRefusesBadCsrsAndCodesAndABadCsrDoesNotBurnTheCode() throws Exception {
+    Holder holder = newHolder();
+    ActivationUri activation = activationFor(holder);
+    DeviceApiCalls api = new DeviceApiCalls(realm.getBaseUrl());
+    String code = activation.code();
+    KeyPair device = DeviceApiCalls.ec("secp256r1");
+    KeyPair other = DeviceApiCalls.ec("secp256r1");
+
+    Answer mismatch =
+        api.post(
+            "enroll",
+            DeviceApiCalls.enrollBody(
+                code, DeviceApiCalls.csr(device, other.getPrivate(), "SHA256withECDSA")),
+            null);
+    assertEquals(400, mismatch.status());
+    assertEquals("invalid_csr", mismatch.error());
+
+    KeyPair rsa = DeviceApiCalls.rsa();
+    Answer rsaKey =
+        api.post(
+            "enroll",
+            DeviceApiCalls.enrollBody(
+                code, DeviceApiCalls.csr(rsa, rsa.getPrivate(), "SHA256withRSA")),
+            null);
+    assertEquals("unsupported_key", rsaKey.error());
+    KeyPair p384 = DeviceApiCalls.ec("secp384r1");
+    Answer wrongSize =
+        api.post(
+            "enroll",
+            DeviceApiCalls.enrollBody(
+                code, DeviceApiCalls.csr(p384, p384.getPrivate(), "SHA256withECDSA")),
+            null);
+    assertEquals(400, wrongSize.status());
+    assertEquals("unsupported_key", wrongSize.error());
+    Answer sha384 =
+        api.post(
+            "enroll",
+            DeviceApiCalls.enrollBody(
+                code, DeviceApiCalls.csr(device, device.getPrivate(), "SHA384withECDSA")),
+            null);
+    assertEquals("unsupported_algorithm", sha384.error());
+
+    assertEquals("invalid_request", api.post("enroll", "{\"activationCode\":", null).error());
+    Answer huge = api.post("enroll", "{\"x\":\"" + "a".repeat(17 * 1024) + "\"}", null);
+    assertEquals(413, huge.status());
+    assertEquals("request_too_large", huge.error());
+    Answer unknown =
+        api.post(
+            "enroll",
+            DeviceApiCalls.enrollBody(
+                ActivationCodes.generate(new java.security.SecureRandom()),
+                DeviceCsr.createBase64(device)),
+            null);
+    assertEquals("invalid_activation_code", unknown.error());
+
+    // The code survived every refusal: it still enrolls, once.
+    SoftTokenDevice phone =
+        SoftTokenDevice.enroll(activation, "Phone", SoftTokenDevice.Config.defaults());
+    assertEquals(holder.userId(), phone.username());
+    SoftTokenClientException reused =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> SoftTokenDevice.enroll(activation, "Thief", SoftTokenDevice.Config.defaults()));
+    assertEquals("invalid_activation_code", reused.error());
+    assertEquals("active", phone.status().state(), "the reuse changed nothing");
+  }
+
+  @Test
+  void challengeResponsesThatAreNotTheHoldersOwnAreRefused() throws Exception {
+    Holder alice = newHolder();
+    Holder bob = newHolder();
+    SoftTokenDevice alicePhone = enrolled(alice);
+    SoftTokenDevice bobPhone = enrolled(bob);
+    DeviceApiCalls api = new DeviceApiCalls(realm.getBaseUrl());
+
+    int number = toNumberPage(alice);
+    PendingChallenge challenge = SoftTokenSteps.awaitChallenge(alicePhone);
+    assertTrue(bobPhone.pending().isEmpty(), "another user's challenges are never listed");
+    SoftTokenClientException foreign =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> bobPhone.respond(challenge, Decision.APPROVE, number));
+    assertEquals("unknown_certificate", foreign.error());
+    assertEquals(401, foreign.httpStatus());
+
+    String path = "challenges/" + challenge.id() + "/response";
+    assertEquals("invalid_request", api.post(path, "{\"response\":\"abc\"}", null).error());
+    String none =
+        DeviceApiCalls.jws(
+            "{\"alg\":\"none\",\"typ\":\"gfmis-challenge-response+jwt\",\"kid\":\""
+                + alicePhone.serialNumber()
+                + "\"}",
+            "{\"challengeId\":\""
+                + challenge.id()
+                + "\",\"decision\":\"approve\",\"number\":"
+                + number
+                + "}",
+            "");
+    Answer algNone = api.post(path, "{\"response\":\"" + none + "\"}", null);
+    assertEquals(400, algNone.status());
+    assertEquals("unsupported_algorithm", algNone.error());
+    String hs256 =
+        DeviceApiCalls.jws(
+            "{\"alg\":\"HS256\",\"typ\":\"gfmis-challenge-response+jwt\",\"kid\":\""
+                + alicePhone.serialNumber()
+                + "\"}",
+            "{\"challengeId\":\""
+                + challenge.id()
+                + "\",\"decision\":\"approve\",\"number\":"
+                + number
+                + "}",
+            "c2lnbmF0dXJl");
+    assertEquals(
+        "unsupported_algorithm", api.post(path, "{\"response\":\"" + hs256 + "\"}", null).error());
+    Answer huge = api.post(path, "{\"response\":\"" + "a".repeat(17 * 1024) + "\"}", null);
+    assertEquals("request_too_large", huge.error());
+
+    // Signed over another challenge (same id, another nonce).
+    PendingChallenge forged =
+        new PendingChallenge(
+            challenge.id(),
+            ActivationCodes.generate(new java.security.SecureRandom()),
+            null,
+            null,
+            Instant.now(),
+            Instant.now(),
+            null,
+            null,
+            challenge.numberChoices());
+    SoftTokenClientException other =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> alicePhone.respond(forged, Decision.APPROVE, number));
+    assertEquals("invalid_request", other.error());
+
+    // Nothing above consumed the challenge: the holder approves; a second answer is a replay.
+    alicePhone.approve(challenge.id(), number);
+    SoftTokenClientException replay =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> alicePhone.respond(challenge, Decision.APPROVE, number));
+    assertEquals("replayed", replay.error());
+    assertEquals(409, replay.httpStatus());
+    new Pages(webDriver.driver()).awaitCallback();
+
+    // A revoked certificate is refused everywhere.
+    alicePhone.revoke();
+    SoftTokenClientException revoked =
+        assertThrows(SoftTokenClientException.class, alicePhone::pending);
+    assertEquals("certificate_revoked", revoked.error());
+    assertEquals(403, revoked.httpStatus());
+  }
+
+  @Test
+  void deviceAuthorizationIsCheckedStrictly() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrolled(holder);
+    DeviceApiCalls api = new DeviceApiCalls(realm.getBaseUrl());
+
+    Answer missing = api.get("challenges", null);
+    assertEquals(401, missing.status());
+    assertEquals("invalid_device_auth", missing.error());
+    assertEquals("SoftToken", missing.wwwAuthenticate());
+
+    String none =
+        DeviceApiCalls.jws(
+            "{\"alg\":\"none\",\"typ\":\"gfmis-device-auth+jwt\",\"kid\":\""
+                + phone.serialNumber()
+                + "\"}",
+            "{\"htm\":\"GET\",\"htu\":\""
+                + api.url("challenges")
+                + "\",\"iat\":"
+                + Instant.now().getEpochSecond()
+                + ",\"jti\":\"q7Jx3tq0m4mD6yq7l2cU2wq7\"}",
+            "");
+    assertEquals("unsupported_algorithm", api.get("challenges", "SoftToken " + none).error());
+    assertEquals("invalid_device_auth", api.get("challenges", "SoftToken not.a.jws!").error());
+
+    String header = phone.authorizationHeader("GET", URI.create(api.url("challenges")));
+    assertEquals(200, api.get("challenges", header).status());
+    Answer replayed = api.get("challenges", header);
+    assertEquals(409, replayed.status());
+    assertEquals("replayed", replayed.error());
+
+    String forDevice = phone.authorizationHeader("GET", URI.create(api.url("device")));
+    Answer wrongUrl = api.get("challenges", forDevice);
+    assertEquals(401, wrongUrl.status());
+    assertEquals("invalid_device_auth", wrongUrl.error());
+
+    String revokeHeader = phone.authorizationHeader("POST", URI.create(api.url("device/revoke")));
+    Answer huge =
+        api.post("device/revoke", "{\"x\":\"" + "a".repeat(17 * 1024) + "\"}", revokeHeader);
+    assertEquals(413, huge.status());
+    assertEquals("active", phone.status().state(), "nothing changed");
+  }
+}

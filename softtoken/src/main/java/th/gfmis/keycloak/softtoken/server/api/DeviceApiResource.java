@@ -1,0 +1,223 @@
+package th.gfmis.keycloak.softtoken.server.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
+import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
+import th.gfmis.keycloak.softtoken.protocol.DeviceStatus;
+import th.gfmis.keycloak.softtoken.protocol.EnrollmentRequest;
+import th.gfmis.keycloak.softtoken.protocol.EnrollmentResponse;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenges;
+import th.gfmis.keycloak.softtoken.protocol.RequestBodies;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenJson;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
+import th.gfmis.keycloak.softtoken.server.state.Challenges;
+
+/**
+ * The device API of {@code docs/softtoken-openapi.yaml}, plus the browser's poll endpoint {@code
+ * GET browser-status/{handle}}. Every answer is JSON; every error is {@code
+ * {"error":...,"error_description":...}} with the documented status.
+ */
+public class DeviceApiResource {
+
+  private static final Logger LOG = Logger.getLogger(DeviceApiResource.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final DeviceAuthenticator deviceAuth;
+
+  DeviceApiResource(KeycloakSession session, RealmModel realm, Duration iatSkew) {
+    this.session = session;
+    this.realm = realm;
+    this.deviceAuth = new DeviceAuthenticator(session, realm, iatSkew);
+  }
+
+  /** The https form of the activation link: tells a browser to open it with the app. */
+  @GET
+  @Path(SoftTokenProtocol.PATH_ACTIVATE)
+  @Produces(MediaType.TEXT_HTML)
+  public Response activate(@QueryParam("code") String code) {
+    String html =
+        "<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>GFMIS Soft Token</title></head><body>"
+            + "<h1>GFMIS Soft Token</h1>"
+            + "<p>เปิดลิงก์นี้ด้วยแอป Soft Token เพื่อลงทะเบียนอุปกรณ์ (Get Certificate)</p>"
+            + "<p>Open this link with the Soft Token app to register this phone.</p>"
+            + "</body></html>";
+    return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
+  }
+
+  @POST
+  @Path(SoftTokenProtocol.PATH_ENROLL)
+  public Response enroll(InputStream body) {
+    return handle(
+        () -> {
+          EnrollmentRequest request = SoftTokenJson.read(read(body), EnrollmentRequest.class);
+          request.validate();
+          EnrollmentResponse response =
+              new Enrollment(session, realm, RANDOM).enroll(request, Instant.now());
+          return ApiResponses.json(201, response);
+        });
+  }
+
+  @GET
+  @Path(SoftTokenProtocol.PATH_CHALLENGES)
+  public Response challenges() {
+    return handle(
+        () -> {
+          SoftTokenDevices.Device device =
+              deviceAuth.authenticate(
+                  "GET", SoftTokenProtocol.PATH_CHALLENGES, authorization(), Instant.now());
+          Challenges.Challenge live =
+              new Challenges(session.singleUseObjects(), realm).currentFor(device.user().getId());
+          List<PendingChallenge> list =
+              live == null || !Instant.now().isBefore(live.summary().expiresAt())
+                  ? List.of()
+                  : List.of(live.summary());
+          return ApiResponses.json(200, new PendingChallenges(list));
+        });
+  }
+
+  @POST
+  @Path(SoftTokenProtocol.PATH_CHALLENGES + "/{id}/" + SoftTokenProtocol.PATH_RESPONSE_SEGMENT)
+  public Response respond(@PathParam("id") String id, InputStream body) {
+    return handle(
+        () -> {
+          ChallengeResponseRequest request =
+              SoftTokenJson.read(read(body), ChallengeResponseRequest.class);
+          request.validate();
+          ChallengeResponseResult result =
+              new ChallengeAnswers(session, realm, deviceAuth.iatSkew())
+                  .answer(id, request.response(), Instant.now());
+          return ApiResponses.json(200, result);
+        });
+  }
+
+  @GET
+  @Path(SoftTokenProtocol.PATH_DEVICE)
+  public Response device() {
+    return handle(
+        () -> {
+          SoftTokenDevices.Device device =
+              deviceAuth.authenticate(
+                  "GET", SoftTokenProtocol.PATH_DEVICE, authorization(), Instant.now());
+          return ApiResponses.json(200, status(device, SoftTokenProtocol.STATE_ACTIVE));
+        });
+  }
+
+  @POST
+  @Path(SoftTokenProtocol.PATH_DEVICE_REVOKE)
+  public Response revoke(InputStream body) {
+    return handle(
+        () -> {
+          read(body);
+          SoftTokenDevices.Device device =
+              deviceAuth.authenticate(
+                  "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
+          new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
+          new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
+          return ApiResponses.json(200, status(device, SoftTokenProtocol.STATE_REVOKED));
+        });
+  }
+
+  /**
+   * Browser side (not part of the device API): whether the page waiting for the device should move
+   * on. Knows nothing but "ready or not" for an unguessable handle the page was given.
+   */
+  @GET
+  @Path("browser-status/{handle}")
+  public Response browserStatus(@PathParam("handle") String handle) {
+    BrowserPolls.Poll poll = new BrowserPolls(session.singleUseObjects()).read(handle);
+    boolean ready = poll == null || poll.ready(Instant.now());
+    return ApiResponses.json(200, Map.of("ready", ready));
+  }
+
+  private static DeviceStatus status(SoftTokenDevices.Device device, String state) {
+    return new DeviceStatus(
+        th.gfmis.keycloak.softtoken.protocol.SoftTokenCa.username(device.certificate()),
+        device.credential().getUserLabel(),
+        device.credential().serial(),
+        device.certificate().getNotAfter().toInstant(),
+        state);
+  }
+
+  private String authorization() {
+    return session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
+  }
+
+  private byte[] read(InputStream body) throws SoftTokenProtocolException {
+    String length =
+        session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > SoftTokenProtocol.MAX_REQUEST_BODY_BYTES) {
+          throw tooLarge();
+        }
+      } catch (NumberFormatException e) {
+        throw new SoftTokenProtocolException(
+            SoftTokenError.INVALID_REQUEST, "Malformed Content-Length.");
+      }
+    }
+    if (body == null) {
+      return new byte[0];
+    }
+    try {
+      return RequestBodies.readLimited(body);
+    } catch (IOException e) {
+      throw new SoftTokenProtocolException(
+          SoftTokenError.INVALID_REQUEST, "The request body could not be read.");
+    }
+  }
+
+  private static SoftTokenProtocolException tooLarge() {
+    return new SoftTokenProtocolException(
+        SoftTokenError.REQUEST_TOO_LARGE,
+        "The request body is larger than " + SoftTokenProtocol.MAX_REQUEST_BODY_BYTES + " bytes.");
+  }
+
+  private Response handle(Action action) {
+    try {
+      return action.run();
+    } catch (SoftTokenProtocolException e) {
+      LOG.debugf("Soft Token request refused in realm %s: %s", realm.getName(), e.error().code());
+      return ApiResponses.error(e);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Soft Token request failed in realm %s", realm.getName());
+      return ApiResponses.error(
+          new SoftTokenProtocolException(
+              SoftTokenError.SERVER_ERROR, SoftTokenError.SERVER_ERROR.defaultDescription()));
+    }
+  }
+
+  @FunctionalInterface
+  private interface Action {
+    Response run() throws SoftTokenProtocolException;
+  }
+}

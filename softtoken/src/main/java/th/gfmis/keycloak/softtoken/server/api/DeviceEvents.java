@@ -1,0 +1,42 @@
+package th.gfmis.keycloak.softtoken.server.api;
+
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
+
+/** Audit events of the device API (no secret in any detail). */
+final class DeviceEvents {
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+
+  DeviceEvents(KeycloakSession session, RealmModel realm) {
+    this.session = session;
+    this.realm = realm;
+  }
+
+  void enrolled(UserModel user, String serial, String deviceName) {
+    builder(EventType.UPDATE_CREDENTIAL, user)
+        .detail("gfmis_softtoken_serial", serial)
+        .detail("gfmis_softtoken_device", deviceName)
+        .success();
+  }
+
+  void revoked(UserModel user, String serial) {
+    builder(EventType.REMOVE_CREDENTIAL, user)
+        .detail("gfmis_softtoken_serial", serial)
+        .detail("gfmis_step", "revoked_by_device")
+        .success();
+  }
+
+  private EventBuilder builder(EventType type, UserModel user) {
+    return new EventBuilder(realm, session, session.getContext().getConnection())
+        .event(type)
+        .user(user)
+        .detail(Details.CREDENTIAL_TYPE, SoftTokenCredentialModel.TYPE);
+  }
+}

@@ -1,0 +1,88 @@
+package th.gfmis.keycloak.softtoken.server.credential;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+import th.gfmis.keycloak.softtoken.protocol.Certificates;
+import th.gfmis.keycloak.softtoken.protocol.IsoInstant;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
+
+/**
+ * A user's Soft Token device: credential type {@value #TYPE}, user label = device name, credential
+ * data = {@link SoftTokenCredentialData}. No secret is stored: the device's private key never
+ * leaves the phone.
+ */
+public class SoftTokenCredentialModel extends CredentialModel {
+
+  /** Credential type (also the authenticator's reference category and the LoA acr name). */
+  public static final String TYPE = "gfmis-softtoken";
+
+  private final SoftTokenCredentialData data;
+
+  private SoftTokenCredentialModel(SoftTokenCredentialData data) {
+    this.data = data;
+  }
+
+  /** A new credential for an issued certificate. */
+  public static SoftTokenCredentialModel create(
+      X509Certificate certificate, String deviceName, Instant enrolled) {
+    SoftTokenCredentialData data =
+        new SoftTokenCredentialData(
+            Certificates.serialHex(certificate),
+            IsoInstant.format(certificate.getNotAfter().toInstant()),
+            Certificates.toBase64(certificate),
+            IsoInstant.format(enrolled));
+    SoftTokenCredentialModel model = new SoftTokenCredentialModel(data);
+    model.setType(TYPE);
+    model.setUserLabel(deviceName);
+    model.setCreatedDate(enrolled.toEpochMilli());
+    model.setSecretData("{}");
+    try {
+      model.setCredentialData(JsonSerialization.writeValueAsString(data));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the Soft Token credential data", e);
+    }
+    return model;
+  }
+
+  /** Reads a stored credential. */
+  public static SoftTokenCredentialModel from(CredentialModel stored) {
+    SoftTokenCredentialData data;
+    try {
+      data = JsonSerialization.readValue(stored.getCredentialData(), SoftTokenCredentialData.class);
+    } catch (IOException | RuntimeException e) {
+      data = new SoftTokenCredentialData(null, null, null, null);
+    }
+    SoftTokenCredentialModel model = new SoftTokenCredentialModel(data);
+    model.setId(stored.getId());
+    model.setType(stored.getType());
+    model.setUserLabel(stored.getUserLabel());
+    model.setCreatedDate(stored.getCreatedDate());
+    model.setSecretData(stored.getSecretData());
+    model.setCredentialData(stored.getCredentialData());
+    model.setFederationLink(stored.getFederationLink());
+    return model;
+  }
+
+  public SoftTokenCredentialData data() {
+    return data;
+  }
+
+  public String serial() {
+    return data.serial();
+  }
+
+  /** The device certificate, or null when the stored data is damaged. */
+  public X509Certificate certificate() {
+    if (data.certificate() == null) {
+      return null;
+    }
+    try {
+      return Certificates.fromBase64(data.certificate());
+    } catch (SoftTokenProtocolException e) {
+      return null;
+    }
+  }
+}

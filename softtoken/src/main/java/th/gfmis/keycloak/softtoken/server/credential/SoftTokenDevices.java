@@ -1,0 +1,159 @@
+package th.gfmis.keycloak.softtoken.server.credential;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.softtoken.protocol.CertificateResolver;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
+import th.gfmis.keycloak.softtoken.server.ca.SoftTokenCaKeys;
+
+/**
+ * The users' devices: one current device per user (its {@link SoftTokenCredentialModel}), and an
+ * index from certificate serial to user.
+ *
+ * <p>The index is the user attribute {@value #SERIALS_ATTRIBUTE}: every serial issued to the user
+ * (the last {@value #MAX_REMEMBERED_SERIALS}). A certificate is <em>valid</em> only while it is the
+ * serial of the user's current credential; a serial still in the index but no longer the current
+ * credential was <em>revoked</em> (replaced by a new enrollment, cancelled from the app, removed in
+ * the account or admin console: every path that deletes the credential revokes it, because nothing
+ * else makes a certificate acceptable).
+ */
+public final class SoftTokenDevices {
+
+  /** User attribute: serials issued to the user, newest last. */
+  public static final String SERIALS_ATTRIBUTE = "gfmis.softtoken.serials";
+
+  static final int MAX_REMEMBERED_SERIALS = 20;
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+
+  public SoftTokenDevices(KeycloakSession session, RealmModel realm) {
+    this.session = session;
+    this.realm = realm;
+  }
+
+  /** The user's current device, if any. */
+  public static Optional<SoftTokenCredentialModel> current(UserModel user) {
+    return user.credentialManager()
+        .getStoredCredentialsByTypeStream(SoftTokenCredentialModel.TYPE)
+        .map(SoftTokenCredentialModel::from)
+        .findFirst();
+  }
+
+  /**
+   * Records a newly issued certificate as the user's only device; every previous device of the user
+   * is removed, which revokes its certificate (1 user : 1 device).
+   */
+  public SoftTokenCredentialModel enroll(
+      UserModel user, X509Certificate certificate, String deviceName, Instant now) {
+    List<CredentialModel> previous =
+        user.credentialManager()
+            .getStoredCredentialsByTypeStream(SoftTokenCredentialModel.TYPE)
+            .collect(Collectors.toList());
+    for (CredentialModel old : previous) {
+      user.credentialManager().removeStoredCredentialById(old.getId());
+    }
+    SoftTokenCredentialModel model = SoftTokenCredentialModel.create(certificate, deviceName, now);
+    CredentialModel stored = user.credentialManager().createStoredCredential(model);
+    List<String> serials = new ArrayList<>(user.getAttributeStream(SERIALS_ATTRIBUTE).toList());
+    serials.add(model.serial());
+    while (serials.size() > MAX_REMEMBERED_SERIALS) {
+      serials.remove(0);
+    }
+    user.setAttribute(SERIALS_ATTRIBUTE, serials);
+    return SoftTokenCredentialModel.from(stored);
+  }
+
+  /** Removes the user's device whose serial is {@code serial} (revocation). */
+  public boolean revoke(UserModel user, String serial) {
+    Optional<SoftTokenCredentialModel> device = current(user);
+    if (device.isPresent() && serial.equals(device.get().serial())) {
+      return user.credentialManager().removeStoredCredentialById(device.get().getId());
+    }
+    return false;
+  }
+
+  /**
+   * Finds a device by certificate serial.
+   *
+   * @param serial the kid
+   * @return the user and their current device with that serial
+   * @throws SoftTokenProtocolException {@code unknown_certificate} when no user of this realm was
+   *     issued that serial; {@code certificate_revoked} when it is no longer the user's device
+   */
+  public Device find(String serial) throws SoftTokenProtocolException {
+    UserModel user =
+        session
+            .users()
+            .searchForUserByUserAttributeStream(realm, SERIALS_ATTRIBUTE, serial)
+            .findFirst()
+            .orElse(null);
+    if (user == null) {
+      throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
+    }
+    Optional<SoftTokenCredentialModel> current = current(user);
+    if (current.isEmpty() || !serial.equals(current.get().serial()) || !user.isEnabled()) {
+      throw error(SoftTokenError.CERTIFICATE_REVOKED);
+    }
+    X509Certificate certificate = current.get().certificate();
+    if (certificate == null) {
+      throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
+    }
+    new SoftTokenCaKeys(session, realm).verifyIssued(certificate);
+    return new Device(user, current.get(), certificate);
+  }
+
+  /** A resolver for any device of this realm. */
+  public CertificateResolver resolver() {
+    return kid -> find(kid).certificate();
+  }
+
+  /**
+   * A resolver that accepts only the current device of one user; any other certificate looks
+   * unknown (the protocol does not tell a device that a challenge belongs to someone else).
+   */
+  public CertificateResolver resolverFor(UserModel expected) {
+    return kid -> {
+      Device device;
+      try {
+        device = find(kid);
+      } catch (SoftTokenProtocolException e) {
+        if (e.error() == SoftTokenError.CERTIFICATE_REVOKED && !isIssuedTo(expected, kid)) {
+          throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
+        }
+        throw e;
+      }
+      if (!device.user().getId().equals(expected.getId())) {
+        throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
+      }
+      return device.certificate();
+    };
+  }
+
+  private static boolean isIssuedTo(UserModel user, String serial) {
+    return user.getAttributeStream(SERIALS_ATTRIBUTE).anyMatch(serial::equals);
+  }
+
+  private static SoftTokenProtocolException error(SoftTokenError error) {
+    return new SoftTokenProtocolException(error, error.defaultDescription());
+  }
+
+  /**
+   * A user's valid device.
+   *
+   * @param user the user
+   * @param credential the credential
+   * @param certificate its certificate
+   */
+  public record Device(
+      UserModel user, SoftTokenCredentialModel credential, X509Certificate certificate) {}
+}

@@ -1,0 +1,143 @@
+package th.gfmis.keycloak.softtoken.server.enroll;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
+import th.gfmis.keycloak.softtoken.server.state.Activations;
+import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
+
+/**
+ * "Get Certificate" (R-R5): shows a QR code (and the same activation URI as a link) carrying a
+ * one-time activation code; the page polls until the device has enrolled, then shows the device's
+ * name and continues. A new code replaces the previous one whenever the page is drawn again.
+ */
+public class EnrollSoftTokenAction implements RequiredActionProvider {
+
+  static final String TEMPLATE = "gfmis-softtoken-enroll.ftl";
+  static final String NOTE_CODE_HASH = "gfmis-softtoken-code-hash";
+  static final String NOTE_POLL = "gfmis-softtoken-enroll-poll";
+  static final String NOTE_ENROLLED = "gfmis-softtoken-enrolled";
+  static final String ACTION = "action";
+  static final String ACTION_CONTINUE = "continue";
+  static final String ACTION_NEW_CODE = "new-code";
+  static final String ENROLLED = "enrolled";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Override
+  public void evaluateTriggers(RequiredActionContext context) {}
+
+  /** The account console and applications may start it ({@code kc_action}): a new phone. */
+  @Override
+  public InitiatedActionSupport initiatedActionSupport() {
+    return InitiatedActionSupport.SUPPORTED;
+  }
+
+  @Override
+  public void requiredActionChallenge(RequiredActionContext context) {
+    String enrolled = context.getAuthenticationSession().getAuthNote(NOTE_ENROLLED);
+    if (enrolled != null && SoftTokenDevices.current(context.getUser()).isPresent()) {
+      showDone(context, enrolled);
+      return;
+    }
+    showCode(context, null);
+  }
+
+  @Override
+  public void processAction(RequiredActionContext context) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    String action = context.getHttpRequest().getDecodedFormParameters().getFirst(ACTION);
+    String enrolled = authSession.getAuthNote(NOTE_ENROLLED);
+    if (ACTION_CONTINUE.equals(action)
+        && enrolled != null
+        && SoftTokenDevices.current(context.getUser()).isPresent()) {
+      authSession.removeAuthNote(NOTE_ENROLLED);
+      context
+          .getEvent()
+          .clone()
+          .event(EventType.UPDATE_CREDENTIAL)
+          .detail("gfmis_step", "softtoken_enrolled")
+          .success();
+      context.success();
+      return;
+    }
+    if (ACTION_NEW_CODE.equals(action)) {
+      showCode(context, null);
+      return;
+    }
+    BrowserPolls polls = new BrowserPolls(context.getSession().singleUseObjects());
+    String handle = authSession.getAuthNote(NOTE_POLL);
+    BrowserPolls.Poll poll = handle == null ? null : polls.read(handle);
+    if (poll != null && ENROLLED.equals(poll.state())) {
+      polls.forget(handle);
+      authSession.removeAuthNote(NOTE_POLL);
+      authSession.removeAuthNote(NOTE_CODE_HASH);
+      String deviceName = poll.detail() == null ? "" : poll.detail();
+      authSession.setAuthNote(NOTE_ENROLLED, deviceName);
+      showDone(context, deviceName);
+      return;
+    }
+    boolean expired = poll == null || poll.ready(Instant.now());
+    showCode(context, expired ? "gfmisSoftTokenCodeExpired" : "gfmisSoftTokenNotYet");
+  }
+
+  private static void showCode(RequiredActionContext context, String message) {
+    EnrollmentSettings settings = EnrollmentSettings.of(context.getRealm());
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    SingleUseObjectProvider store = context.getSession().singleUseObjects();
+    Activations activations = new Activations(store, context.getRealm());
+    BrowserPolls polls = new BrowserPolls(store);
+    activations.withdraw(authSession.getAuthNote(NOTE_CODE_HASH));
+    polls.forget(authSession.getAuthNote(NOTE_POLL));
+
+    Instant now = Instant.now();
+    String poll = polls.open(RANDOM, now, now.plus(settings.activationCodeTtl()));
+    Activations.Issued issued =
+        activations.issue(
+            RANDOM,
+            context.getUser().getId(),
+            settings.activationCodeTtl(),
+            settings.certificateLifetime(),
+            poll,
+            now);
+    authSession.setAuthNote(NOTE_CODE_HASH, issued.hash());
+    authSession.setAuthNote(NOTE_POLL, poll);
+
+    ActivationUri activation =
+        new ActivationUri(
+            BrowserStatusUrl.serverBase(context.getSession()),
+            context.getRealm().getName(),
+            issued.code());
+    String uri = activation.toUriString();
+    LoginFormsProvider form =
+        context
+            .form()
+            .setAttribute("gfmisQrImage", QrImages.pngDataUri(uri))
+            .setAttribute("gfmisActivationUri", uri)
+            .setAttribute("gfmisActivationMinutes", settings.activationCodeTtl().toMinutes())
+            .setAttribute(
+                "gfmisStatusUrl",
+                BrowserStatusUrl.of(context.getSession(), context.getRealm(), poll));
+    if (message != null) {
+      form.setInfo(message);
+    }
+    context.challenge(form.createForm(TEMPLATE));
+  }
+
+  private static void showDone(RequiredActionContext context, String deviceName) {
+    context.challenge(
+        context.form().setAttribute("gfmisEnrolledDevice", deviceName).createForm(TEMPLATE));
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,69 @@
+package th.gfmis.keycloak.softtoken.server.enroll;
+
+import java.time.Duration;
+import java.util.List;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
+
+/**
+ * Operator settings of "Get Certificate" (required action configuration).
+ *
+ * @param activationCodeTtl lifetime of the QR code's activation code (default 10 minutes)
+ * @param certificateLifetime validity of issued device certificates (default 730 days)
+ */
+public record EnrollmentSettings(Duration activationCodeTtl, Duration certificateLifetime) {
+
+  static final String ACTIVATION_CODE_TTL_MINUTES = "activationCodeTtlMinutes";
+  static final String CERTIFICATE_LIFETIME_DAYS = "certificateLifetimeDays";
+
+  static EnrollmentSettings of(RealmModel realm) {
+    RequiredActionConfigModel config =
+        realm.getRequiredActionConfigByAlias(EnrollSoftTokenActionFactory.PROVIDER_ID);
+    return new EnrollmentSettings(
+        Duration.ofMinutes(
+            number(
+                config,
+                ACTIVATION_CODE_TTL_MINUTES,
+                SoftTokenProtocol.DEFAULT_ACTIVATION_CODE_TTL.toMinutes())),
+        Duration.ofDays(
+            number(
+                config,
+                CERTIFICATE_LIFETIME_DAYS,
+                SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())));
+  }
+
+  private static long number(RequiredActionConfigModel config, String key, long defaultValue) {
+    String value = config == null ? null : config.getConfigValue(key);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      long parsed = Long.parseLong(value.strip());
+      return parsed > 0 ? parsed : defaultValue;
+    } catch (NumberFormatException e) {
+      return defaultValue;
+    }
+  }
+
+  static List<ProviderConfigProperty> properties() {
+    return ProviderConfigurationBuilder.create()
+        .property(
+            ACTIVATION_CODE_TTL_MINUTES,
+            "Activation code lifetime (minutes)",
+            "How long the QR code of \"Get Certificate\" can be used.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            String.valueOf(SoftTokenProtocol.DEFAULT_ACTIVATION_CODE_TTL.toMinutes()),
+            null)
+        .property(
+            CERTIFICATE_LIFETIME_DAYS,
+            "Device certificate lifetime (days)",
+            "Validity of the certificates issued to Soft Token devices.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            String.valueOf(SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays()),
+            null)
+        .build();
+  }
+}

@@ -1,0 +1,107 @@
+package th.gfmis.keycloak.softtoken.server.login;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
+
+/**
+ * Operator settings of the Soft Token sign-in step (authenticator configuration).
+ *
+ * @param challengeTtl how long the holder has to answer (default 2 minutes)
+ * @param maxFailures denials and wrong numbers allowed per user in {@code failureWindow}
+ * @param failureWindow lockout window; the step stays blocked until it ends
+ * @param maxChallenges challenges a user may start in {@code challengeWindow}
+ * @param challengeWindow the throttle window of new challenges
+ */
+public record LoginSettings(
+    Duration challengeTtl,
+    int maxFailures,
+    Duration failureWindow,
+    int maxChallenges,
+    Duration challengeWindow) {
+
+  static final String CHALLENGE_TTL_SECONDS = "challengeTtlSeconds";
+  static final String MAX_FAILURES = "maxFailures";
+  static final String FAILURE_WINDOW_MINUTES = "failureWindowMinutes";
+  static final String MAX_CHALLENGES = "maxChallenges";
+  static final String CHALLENGE_WINDOW_MINUTES = "challengeWindowMinutes";
+
+  static final int DEFAULT_MAX_FAILURES = 5;
+  static final int DEFAULT_FAILURE_WINDOW_MINUTES = 15;
+  static final int DEFAULT_MAX_CHALLENGES = 10;
+  static final int DEFAULT_CHALLENGE_WINDOW_MINUTES = 10;
+
+  static LoginSettings of(AuthenticatorConfigModel model) {
+    Map<String, String> config = model == null ? Map.of() : model.getConfig();
+    return new LoginSettings(
+        Duration.ofSeconds(
+            number(
+                config,
+                CHALLENGE_TTL_SECONDS,
+                (int) SoftTokenProtocol.DEFAULT_CHALLENGE_TTL.toSeconds())),
+        number(config, MAX_FAILURES, DEFAULT_MAX_FAILURES),
+        Duration.ofMinutes(number(config, FAILURE_WINDOW_MINUTES, DEFAULT_FAILURE_WINDOW_MINUTES)),
+        number(config, MAX_CHALLENGES, DEFAULT_MAX_CHALLENGES),
+        Duration.ofMinutes(
+            number(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES)));
+  }
+
+  private static int number(Map<String, String> config, String key, int defaultValue) {
+    String value = config.get(key);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      return parsed > 0 ? parsed : defaultValue;
+    } catch (NumberFormatException e) {
+      return defaultValue;
+    }
+  }
+
+  static List<ProviderConfigProperty> properties() {
+    return ProviderConfigurationBuilder.create()
+        .property(
+            CHALLENGE_TTL_SECONDS,
+            "Challenge lifetime (seconds)",
+            "How long the holder has to approve the sign-in on the phone.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            SoftTokenProtocol.DEFAULT_CHALLENGE_TTL.toSeconds(),
+            null)
+        .property(
+            MAX_FAILURES,
+            "Denials and wrong numbers allowed",
+            "After this many denials or wrong numbers in the window, the Soft Token step is"
+                + " blocked for the user until the window ends.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            DEFAULT_MAX_FAILURES,
+            null)
+        .property(
+            FAILURE_WINDOW_MINUTES,
+            "Lockout window (minutes)",
+            "Window in which denials and wrong numbers are counted.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            DEFAULT_FAILURE_WINDOW_MINUTES,
+            null)
+        .property(
+            MAX_CHALLENGES,
+            "Sign-in requests allowed",
+            "Soft Token requests a user may start in the throttle window (against flooding the"
+                + " holder's phone with a stolen password).",
+            ProviderConfigProperty.INTEGER_TYPE,
+            DEFAULT_MAX_CHALLENGES,
+            null)
+        .property(
+            CHALLENGE_WINDOW_MINUTES,
+            "Throttle window (minutes)",
+            "Window in which new sign-in requests are counted.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            DEFAULT_CHALLENGE_WINDOW_MINUTES,
+            null)
+        .build();
+  }
+}

@@ -1,0 +1,292 @@
+package th.gfmis.keycloak.softtoken.server.login;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
+import th.gfmis.keycloak.softtoken.server.push.SoftTokenPushProvider;
+import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
+import th.gfmis.keycloak.softtoken.server.state.Challenges;
+import th.gfmis.keycloak.softtoken.server.state.SoftTokenLockout;
+
+/**
+ * Sign-in approval on the phone (R-L2), after user ID and password: creates a login challenge in
+ * the cluster-wide single-use store (one live challenge per user, new ones throttled), shows the
+ * number to pick on the phone, and lets the page poll until the device has answered. Denial, a
+ * wrong number and timeout each end on a page with "try again"; too many denials and wrong numbers
+ * lock the step for the user ({@link SoftTokenLockout}). A user without a device is sent to "Get
+ * Certificate" ({@link EnrollSoftTokenActionFactory}).
+ */
+public class SoftTokenAuthenticator implements Authenticator {
+
+  static final String WAIT_TEMPLATE = "gfmis-softtoken-approve.ftl";
+  static final String RESULT_TEMPLATE = "gfmis-softtoken-result.ftl";
+  static final String NOTE_CHALLENGE = "gfmis-softtoken-challenge";
+  static final String NOTE_POLL = "gfmis-softtoken-poll";
+  static final String NOTE_DISPLAYED = "gfmis-softtoken-number";
+  static final String ACTION = "action";
+  static final String ACTION_RETRY = "retry";
+
+  private static final Logger LOG = Logger.getLogger(SoftTokenAuthenticator.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Override
+  public void authenticate(AuthenticationFlowContext context) {
+    Challenges.Challenge live = liveChallenge(context);
+    if (live != null) {
+      showWait(context, live);
+      return;
+    }
+    startChallenge(context);
+  }
+
+  @Override
+  public void action(AuthenticationFlowContext context) {
+    String action = context.getHttpRequest().getDecodedFormParameters().getFirst(ACTION);
+    if (ACTION_RETRY.equals(action)) {
+      withdraw(context);
+      startChallenge(context);
+      return;
+    }
+    check(context);
+  }
+
+  private void startChallenge(AuthenticationFlowContext context) {
+    LoginSettings settings = LoginSettings.of(context.getAuthenticatorConfig());
+    RealmModel realm = context.getRealm();
+    UserModel user = context.getUser();
+    SingleUseObjectProvider store = context.getSession().singleUseObjects();
+    Instant now = Instant.now();
+
+    Duration locked =
+        new SoftTokenLockout(store, realm)
+            .blockedFor(user.getId(), settings.maxFailures(), settings.failureWindow(), now);
+    if (!locked.isZero()) {
+      result(context, "locked", minutes(locked));
+      return;
+    }
+    AttemptLimiter throttle =
+        new AttemptLimiter(store, settings.maxChallenges(), settings.challengeWindow());
+    String throttleKey = "gfmis-st-issued:" + realm.getId() + ":" + user.getId();
+    Duration wait = throttle.blockedFor(throttleKey, now);
+    if (!wait.isZero()) {
+      result(context, "throttled", minutes(wait));
+      return;
+    }
+    throttle.recordFailure(throttleKey, now);
+
+    NumberMatching.Numbers numbers = NumberMatching.generate(RANDOM);
+    Instant expires = now.plus(settings.challengeTtl());
+    BrowserPolls polls = new BrowserPolls(store);
+    String poll = polls.open(RANDOM, now, expires);
+    ClientModel client = context.getAuthenticationSession().getClient();
+    PendingChallenge summary =
+        new PendingChallenge(
+            ChallengeResponses.newChallengeId(RANDOM),
+            ChallengeResponses.newNonce(RANDOM),
+            client.getClientId(),
+            displayName(client),
+            now,
+            expires,
+            BrowserNames.describe(
+                context.getHttpRequest().getHttpHeaders().getHeaderString(HttpHeaders.USER_AGENT)),
+            context.getConnection().getRemoteAddr(),
+            numbers.choices());
+    Challenges.Challenge challenge =
+        new Challenges.Challenge(
+            user.getId(),
+            summary,
+            numbers.displayed(),
+            poll,
+            settings.maxFailures(),
+            settings.failureWindow());
+    Challenges.Challenge replaced = new Challenges(store, realm).create(challenge, now);
+    if (replaced != null) {
+      polls.complete(replaced.pollHandle(), ChallengeOutcome.REPLACED.wire(), null, now);
+    }
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    authSession.setAuthNote(NOTE_CHALLENGE, summary.id());
+    authSession.setAuthNote(NOTE_POLL, poll);
+    push(context, user, summary);
+    showWait(context, challenge);
+  }
+
+  private void check(AuthenticationFlowContext context) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    SingleUseObjectProvider store = context.getSession().singleUseObjects();
+    BrowserPolls polls = new BrowserPolls(store);
+    String handle = authSession.getAuthNote(NOTE_POLL);
+    BrowserPolls.Poll poll = handle == null ? null : polls.read(handle);
+    Instant now = Instant.now();
+    if (poll == null) {
+      withdraw(context);
+      result(context, ChallengeOutcome.EXPIRED.wire(), 0);
+      return;
+    }
+    if (BrowserPolls.PENDING.equals(poll.state())) {
+      Challenges.Challenge live = liveChallenge(context);
+      if (live != null && now.isBefore(live.summary().expiresAt())) {
+        showWait(context, live);
+        return;
+      }
+      // Left to expire in the store, so that a late answer still gets challenge_expired.
+      clearNotes(context.getAuthenticationSession(), polls);
+      result(context, ChallengeOutcome.EXPIRED.wire(), 0);
+      return;
+    }
+    ChallengeOutcome outcome =
+        ChallengeOutcome.fromWire(poll.state()).orElse(ChallengeOutcome.EXPIRED);
+    clearNotes(authSession, polls);
+    if (outcome == ChallengeOutcome.APPROVED
+        && poll.detail() != null
+        && SoftTokenDevices.current(context.getUser())
+            .map(d -> poll.detail().equals(d.serial()))
+            .orElse(false)) {
+      context
+          .getEvent()
+          .detail("gfmis_softtoken_serial", poll.detail())
+          .detail("gfmis_step", "softtoken_approved");
+      context.success();
+      return;
+    }
+    if (outcome == ChallengeOutcome.APPROVED) {
+      // Approved by a device that has since been revoked.
+      outcome = ChallengeOutcome.DENIED;
+    }
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.LOGIN_ERROR)
+        .user(context.getUser())
+        .detail("gfmis_step", "softtoken")
+        .error("gfmis_softtoken_" + outcome.wire());
+    result(context, outcome.wire(), 0);
+  }
+
+  private static Challenges.Challenge liveChallenge(AuthenticationFlowContext context) {
+    String id = context.getAuthenticationSession().getAuthNote(NOTE_CHALLENGE);
+    if (id == null) {
+      return null;
+    }
+    Challenges.Challenge challenge =
+        new Challenges(context.getSession().singleUseObjects(), context.getRealm()).get(id);
+    if (challenge == null
+        || !challenge.userId().equals(context.getUser().getId())
+        || !Instant.now().isBefore(challenge.summary().expiresAt())) {
+      return null;
+    }
+    return challenge;
+  }
+
+  private static void withdraw(AuthenticationFlowContext context) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    String id = authSession.getAuthNote(NOTE_CHALLENGE);
+    if (id != null) {
+      new Challenges(context.getSession().singleUseObjects(), context.getRealm()).withdraw(id);
+    }
+    clearNotes(authSession, new BrowserPolls(context.getSession().singleUseObjects()));
+  }
+
+  private static void clearNotes(AuthenticationSessionModel authSession, BrowserPolls polls) {
+    polls.forget(authSession.getAuthNote(NOTE_POLL));
+    authSession.removeAuthNote(NOTE_CHALLENGE);
+    authSession.removeAuthNote(NOTE_POLL);
+  }
+
+  private static void push(AuthenticationFlowContext context, UserModel user, PendingChallenge c) {
+    try {
+      SoftTokenPushProvider push = context.getSession().getProvider(SoftTokenPushProvider.class);
+      if (push != null) {
+        push.challengeCreated(context.getRealm(), user, c);
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Soft Token push failed in realm %s: %s", context.getRealm().getName(), e.toString());
+    }
+  }
+
+  private static void showWait(AuthenticationFlowContext context, Challenges.Challenge challenge) {
+    long secondsLeft =
+        Math.max(0, Duration.between(Instant.now(), challenge.summary().expiresAt()).toSeconds());
+    LoginFormsProvider form =
+        context
+            .form()
+            .setAttribute("gfmisNumber", challenge.displayed())
+            .setAttribute("gfmisClientName", challenge.summary().clientName())
+            .setAttribute("gfmisSecondsLeft", secondsLeft)
+            .setAttribute(
+                "gfmisStatusUrl",
+                BrowserStatusUrl.of(
+                    context.getSession(), context.getRealm(), challenge.pollHandle()));
+    context.challenge(form.createForm(WAIT_TEMPLATE));
+  }
+
+  private static void result(AuthenticationFlowContext context, String reason, long minutes) {
+    context.challenge(
+        context
+            .form()
+            .setAttribute("gfmisReason", reason)
+            .setAttribute("gfmisMinutes", minutes)
+            .createForm(RESULT_TEMPLATE));
+  }
+
+  private static long minutes(Duration d) {
+    return Math.max(1, (d.toSeconds() + 59) / 60);
+  }
+
+  private static String displayName(ClientModel client) {
+    String name = client.getName();
+    return name == null || name.isBlank() || name.startsWith("${") ? client.getClientId() : name;
+  }
+
+  @Override
+  public boolean requiresUser() {
+    return true;
+  }
+
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return SoftTokenDevices.current(user).isPresent();
+  }
+
+  @Override
+  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    if (user.getRequiredActionsStream()
+        .noneMatch(EnrollSoftTokenActionFactory.PROVIDER_ID::equals)) {
+      user.addRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
+    }
+  }
+
+  @Override
+  public List<org.keycloak.authentication.RequiredActionFactory> getRequiredActions(
+      KeycloakSession session) {
+    return List.of(
+        (org.keycloak.authentication.RequiredActionFactory)
+            session
+                .getKeycloakSessionFactory()
+                .getProviderFactory(
+                    org.keycloak.authentication.RequiredActionProvider.class,
+                    EnrollSoftTokenActionFactory.PROVIDER_ID));
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,6 @@
+package th.gfmis.keycloak.softtoken.server.push;
+
+import org.keycloak.provider.ProviderFactory;
+
+/** Factory of a {@link SoftTokenPushProvider}. */
+public interface SoftTokenPushProviderFactory extends ProviderFactory<SoftTokenPushProvider> {}
