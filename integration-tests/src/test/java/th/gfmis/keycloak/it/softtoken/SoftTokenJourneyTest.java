@@ -350,25 +350,25 @@ class SoftTokenJourneyTest {
     SoftTokenDevice device = enrollNew(holder, "Phone");
     Pages pages = pages();
 
-    DemoAppClient demo = new DemoAppClient(realm.getBaseUrl());
-    openFresh(demo.authorizationUrl(null));
+    GfmisClient demo = GfmisClient.demoApp(realm.getBaseUrl());
+    openFresh(demo.authorizationUrl("en"));
     pages.signIn(holder.userId(), holder.password());
-    String callback = awaitDemoCallback(pages);
+    String callback = awaitCallback(pages, demo);
     JsonNode idToken = GfmisClient.claims(demo.exchange(callback).get("id_token").asText());
     assertEquals("gfmis-password", idToken.get("acr").asText(), "password only by default");
 
     // Same browser session: the application asks for the Soft Token level.
-    DemoAppClient stepUp = new DemoAppClient(realm.getBaseUrl());
-    webDriver.driver().navigate().to(stepUp.authorizationUrl("gfmis-softtoken"));
+    GfmisClient stepUp = GfmisClient.demoApp(realm.getBaseUrl());
+    webDriver.driver().navigate().to(stepUp.authorizationUrl("en", "gfmis-softtoken"));
     new SoftTokenSteps(pages).approve(device);
     idToken =
-        GfmisClient.claims(stepUp.exchange(awaitDemoCallback(pages)).get("id_token").asText());
+        GfmisClient.claims(stepUp.exchange(awaitCallback(pages, stepUp)).get("id_token").asText());
     assertEquals("gfmis-softtoken", idToken.get("acr").asText());
   }
 
-  private static String awaitDemoCallback(Pages pages) {
+  private static String awaitCallback(Pages pages, GfmisClient client) {
     new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
-        .until(d -> DemoAppClient.isCallback(d.getCurrentUrl()));
+        .until(d -> client.isOwnCallback(d.getCurrentUrl()));
     return pages.currentUrl();
   }
 

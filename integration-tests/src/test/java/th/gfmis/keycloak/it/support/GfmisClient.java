@@ -19,42 +19,72 @@ import java.util.stream.Collectors;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * The GFMIS application as the realm export defines it: a confidential OIDC client using the
- * authorization code flow with PKCE. Its redirect URI points at a port where nothing listens, so
- * the browser stops there and the test reads the code from the address bar.
+ * An OIDC client of the realm export, using the authorization code flow with PKCE: by default the
+ * GFMIS application (confidential, always at the Soft Token level), or the public demo client. The
+ * redirect URIs point at ports where nothing listens here, so the browser stops there and the test
+ * reads the code from the address bar.
  */
 public final class GfmisClient {
 
   public static final String CLIENT_ID = "gfmis";
   public static final String SECRET = "gfmis-demo-secret-change-me";
   public static final String REDIRECT_URI = "http://127.0.0.1:8765/gfmis/callback";
+  public static final String DEMO_CLIENT_ID = "gfmis-demo";
+  public static final String DEMO_REDIRECT_URI = "http://localhost:8025/app/callback";
 
   private final String realmUrl;
+  private final String clientId;
+  private final String secret;
+  private final String redirectUri;
   private final String verifier;
   private final String state;
 
   public GfmisClient(String realmUrl) {
+    this(realmUrl, CLIENT_ID, SECRET, REDIRECT_URI);
+  }
+
+  private GfmisClient(String realmUrl, String clientId, String secret, String redirectUri) {
     this.realmUrl = realmUrl;
+    this.clientId = clientId;
+    this.secret = secret;
+    this.redirectUri = redirectUri;
     this.verifier = random(32);
     this.state = random(16);
   }
 
+  /** The public demo client, password level unless it asks for more with acr_values. */
+  public static GfmisClient demoApp(String realmUrl) {
+    return new GfmisClient(realmUrl, DEMO_CLIENT_ID, null, DEMO_REDIRECT_URI);
+  }
+
   public String authorizationUrl(String uiLocale) {
+    return authorizationUrl(uiLocale, null);
+  }
+
+  public String authorizationUrl(String uiLocale, String acrValues) {
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("client_id", CLIENT_ID);
+    params.put("client_id", clientId);
     params.put("response_type", "code");
     params.put("scope", "openid");
-    params.put("redirect_uri", REDIRECT_URI);
+    params.put("redirect_uri", redirectUri);
     params.put("state", state);
     params.put("code_challenge", challenge(verifier));
     params.put("code_challenge_method", "S256");
     params.put("ui_locales", uiLocale);
+    if (acrValues != null) {
+      params.put("acr_values", acrValues);
+    }
     return realmUrl + "/protocol/openid-connect/auth?" + form(params);
   }
 
-  /** Whether the browser has come back to the client's redirect URI. */
+  /** Whether the browser has come back to the GFMIS client's redirect URI. */
   public static boolean isCallback(String url) {
     return url != null && url.startsWith(REDIRECT_URI);
+  }
+
+  /** Whether the browser has come back to this client's redirect URI. */
+  public boolean isOwnCallback(String url) {
+    return url != null && url.startsWith(redirectUri);
   }
 
   /** Exchanges the code in the callback URL for tokens; returns the token response. */
@@ -66,10 +96,12 @@ public final class GfmisClient {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("grant_type", "authorization_code");
     params.put("code", query.get("code"));
-    params.put("redirect_uri", REDIRECT_URI);
+    params.put("redirect_uri", redirectUri);
     params.put("code_verifier", verifier);
-    params.put("client_id", CLIENT_ID);
-    params.put("client_secret", SECRET);
+    params.put("client_id", clientId);
+    if (secret != null) {
+      params.put("client_secret", secret);
+    }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")

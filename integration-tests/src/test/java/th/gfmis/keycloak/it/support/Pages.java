@@ -12,6 +12,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees and does on the sign-in pages, by element ids of the templates. */
@@ -35,33 +36,41 @@ public final class Pages {
   public void signIn(String username, String password) {
     type("username", username);
     type("password", password);
-    driver.findElement(By.id("kc-login")).click();
+    submitWith(driver.findElement(By.id("kc-login")));
   }
 
   public void clickForgotPassword() {
-    driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")).click();
+    submitWith(driver.findElement(By.cssSelector("a[href*='login-actions/reset-credentials']")));
   }
 
   public void submitIdentity(String userId, String citizenId, String email) {
     type("userId", userId);
     type("citizenId", citizenId);
     type("email", email);
-    driver.findElement(By.id("gfmis-request-otp")).click();
+    submitWith(driver.findElement(By.id("gfmis-request-otp")));
   }
 
   public void submitOtp(String code) {
     type("otp", code);
-    driver.findElement(By.id("gfmis-verify-otp")).click();
+    submitWith(driver.findElement(By.id("gfmis-verify-otp")));
   }
 
+  /** Clicks a button or link that loads the next page, and waits until it has replaced this one. */
   public void click(String id) {
-    driver.findElement(By.id(id)).click();
+    submitWith(driver.findElement(By.id(id)));
+  }
+
+  private void submitWith(WebElement control) {
+    WebElement current = driver.findElement(By.tagName("html"));
+    control.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(current));
   }
 
   public void changePassword(String password, String confirmation) {
     type("password-new", password);
     type("password-confirm", confirmation);
-    driver.findElement(By.id("gfmis-change-password")).click();
+    submitWith(driver.findElement(By.id("gfmis-change-password")));
   }
 
   public boolean isShown(String id) {

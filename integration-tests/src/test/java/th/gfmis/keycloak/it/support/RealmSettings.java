@@ -20,11 +20,16 @@ public final class RealmSettings {
     this.realm = realm;
   }
 
-  /** Sets options of an authenticator configuration of the realm, found by its alias. */
+  /** Sets options of an authenticator configuration of the reset flow, found by its alias. */
   public void authenticatorConfig(String alias, Map<String, String> options) {
+    authenticatorConfig("gfmis reset credentials", alias, options);
+  }
+
+  /** Sets options of an authenticator configuration used in a flow, found by its alias. */
+  public void authenticatorConfig(String flow, String alias, Map<String, String> options) {
     var flows = realm.admin().flows();
     AuthenticatorConfigRepresentation config =
-        flows.getExecutions("gfmis reset credentials").stream()
+        flows.getExecutions(flow).stream()
             .filter(e -> e.getAuthenticationConfig() != null)
             .map(e -> flows.getAuthenticatorConfig(e.getAuthenticationConfig()))
             .filter(c -> alias.equals(c.getAlias()))
