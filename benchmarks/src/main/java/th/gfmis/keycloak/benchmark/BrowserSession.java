@@ -1,7 +1,6 @@
 package th.gfmis.keycloak.benchmark;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,30 +8,36 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * What a browser does for a sign-in, over plain HTTP: keeps cookies, follows redirects until a page
- * or the client's redirect URI, submits forms. One session per sign-in.
+ * or the client's redirect URI, submits forms. One session per sign-in, against one server.
+ *
+ * <p>Cookies are kept by name and sent back whatever their Secure flag: Keycloak marks its cookies
+ * Secure, and browsers, unlike {@link java.net.CookieManager}, treat http://localhost as a secure
+ * context.
  */
 final class BrowserSession {
 
-  private final HttpClient http;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
   private final String redirectUri;
+  private final Map<String, String> cookies = new LinkedHashMap<>();
 
   BrowserSession(String redirectUri) {
     this.redirectUri = redirectUri;
-    this.http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
   }
 
   LoginPage get(String url) throws IOException, InterruptedException {
-    return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    return follow(HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
   LoginPage post(String url, Map<String, String> form) throws IOException, InterruptedException {
@@ -43,24 +48,50 @@ final class BrowserSession {
     return follow(
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  private LoginPage follow(HttpRequest request) throws IOException, InterruptedException {
-    HttpRequest next = request;
+  private LoginPage follow(HttpRequest.Builder first) throws IOException, InterruptedException {
+    HttpRequest.Builder builder = first;
+    URI uri = null;
     for (int hop = 0; hop < 10; hop++) {
-      HttpResponse<String> response = http.send(next, HttpResponse.BodyHandlers.ofString());
+      if (!cookies.isEmpty()) {
+        builder.header("Cookie", cookieHeader());
+      }
+      HttpRequest request = builder.build();
+      uri = request.uri();
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      response.headers().allValues("Set-Cookie").forEach(this::keep);
       if (response.statusCode() / 100 != 3) {
         return LoginPage.page(response.statusCode(), response.body());
       }
-      String location = response.headers().firstValue("Location").orElseThrow();
-      URI target = next.uri().resolve(location);
+      URI target = uri.resolve(response.headers().firstValue("Location").orElseThrow());
       if (target.toString().startsWith(redirectUri)) {
         return LoginPage.callback(target);
       }
-      next = HttpRequest.newBuilder(target).GET().build();
+      builder = HttpRequest.newBuilder(target).GET();
     }
-    throw new IOException("too many redirects from " + request.uri());
+    throw new IOException("too many redirects, last at " + uri);
+  }
+
+  private String cookieHeader() {
+    return cookies.entrySet().stream()
+        .map(c -> c.getKey() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  private void keep(String setCookie) {
+    String pair = setCookie.split(";", 2)[0];
+    int eq = pair.indexOf('=');
+    if (eq <= 0) {
+      return;
+    }
+    String name = pair.substring(0, eq).strip();
+    String value = pair.substring(eq + 1).strip();
+    if (value.isEmpty() || setCookie.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+      cookies.remove(name);
+    } else {
+      cookies.put(name, value);
+    }
   }
 }
