@@ -6,6 +6,7 @@ import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import th.gfmis.keycloak.core.ConfigValues;
 import th.gfmis.keycloak.domain.OtpPolicy;
 
 /**
@@ -51,15 +52,7 @@ record ResetSettings(
   }
 
   private static int number(Map<String, String> config, String key, int defaultValue) {
-    String value = config.get(key);
-    if (value == null || value.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      return defaultValue;
-    }
+    return ConfigValues.number(config.get(key), defaultValue, 0);
   }
 
   static List<ProviderConfigProperty> otpProperties() {

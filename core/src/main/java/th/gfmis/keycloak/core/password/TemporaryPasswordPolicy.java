@@ -8,6 +8,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import th.gfmis.keycloak.core.ConfigValues;
 
 /**
  * The rules for e-mailed temporary passwords. A user holds one while the required action {@link
@@ -28,15 +29,7 @@ public final class TemporaryPasswordPolicy {
   public static Duration lifetime(RealmModel realm) {
     RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(REQUIRED_ACTION);
     String minutes = config == null ? null : config.getConfigValue(LIFETIME_MINUTES_OPTION);
-    if (minutes == null || minutes.isBlank()) {
-      return DEFAULT_LIFETIME;
-    }
-    try {
-      long value = Long.parseLong(minutes.strip());
-      return value > 0 ? Duration.ofMinutes(value) : DEFAULT_LIFETIME;
-    } catch (NumberFormatException e) {
-      return DEFAULT_LIFETIME;
-    }
+    return Duration.ofMinutes(ConfigValues.number(minutes, DEFAULT_LIFETIME.toMinutes(), 1));
   }
 
   /** When the user's current temporary password stops working; empty if they hold none. */

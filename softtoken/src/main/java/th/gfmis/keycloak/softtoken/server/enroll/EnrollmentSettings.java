@@ -6,6 +6,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import th.gfmis.keycloak.core.ConfigValues;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
@@ -36,16 +37,7 @@ public record EnrollmentSettings(Duration activationCodeTtl, Duration certificat
   }
 
   private static long number(RequiredActionConfigModel config, String key, long defaultValue) {
-    String value = config == null ? null : config.getConfigValue(key);
-    if (value == null || value.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      long parsed = Long.parseLong(value.strip());
-      return parsed > 0 ? parsed : defaultValue;
-    } catch (NumberFormatException e) {
-      return defaultValue;
-    }
+    return ConfigValues.number(config == null ? null : config.getConfigValue(key), defaultValue, 1);
   }
 
   static List<ProviderConfigProperty> properties() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import th.gfmis.keycloak.core.ConfigValues;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
@@ -51,16 +52,7 @@ public record LoginSettings(
   }
 
   private static int number(Map<String, String> config, String key, int defaultValue) {
-    String value = config.get(key);
-    if (value == null || value.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      int parsed = Integer.parseInt(value.strip());
-      return parsed > 0 ? parsed : defaultValue;
-    } catch (NumberFormatException e) {
-      return defaultValue;
-    }
+    return ConfigValues.number(config.get(key), defaultValue, 1);
   }
 
   static List<ProviderConfigProperty> properties() {
