@@ -1,6 +1,8 @@
 package th.gfmis.keycloak.it.reset;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -10,6 +12,9 @@ import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.RealmSettings;
+import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 
 /**
  * Lifetimes, with the operator settings at their smallest (one minute) so that the test waits only
@@ -32,6 +37,13 @@ class ForgottenPasswordExpiryTest extends ResetFlowTest {
     steps.requestTemporaryPassword();
     String temporaryPassword = mailbox.awaitMessage(2).temporaryPassword();
 
+    settings.requiredActionConfig(
+        "gfmis-softtoken-enroll", Map.of("activationCodeTtlMinutes", "1"));
+    Holder withActivationCode = holders.create("th");
+    pages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("th"));
+    pages.signIn(withActivationCode.userId(), withActivationCode.password());
+    String activationLink = new SoftTokenSteps(pages).activationLink();
+
     Holder withOtp = holders.create("th");
     steps.openForm("th");
     steps.requestOtp(withOtp);
@@ -42,6 +54,12 @@ class ForgottenPasswordExpiryTest extends ResetFlowTest {
     pages.submitOtp(otp);
     assertTrue(pages.message().contains("หมดอายุ"), pages.message());
     assertFalse(pages.isShown("gfmis-data-confirmed"));
+
+    SoftTokenClientException lateEnrollment =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> SoftTokenDevice.enroll(activationLink, "Late phone"));
+    assertEquals("invalid_activation_code", lateEnrollment.error());
 
     pages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("th"));
     pages.signIn(withTemporaryPassword.userId(), temporaryPassword);

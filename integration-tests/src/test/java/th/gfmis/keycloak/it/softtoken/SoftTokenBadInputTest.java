@@ -31,6 +31,7 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
+import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
 import th.gfmis.keycloak.softtoken.protocol.Decision;
 import th.gfmis.keycloak.softtoken.protocol.DeviceCsr;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
@@ -199,6 +200,19 @@ class SoftTokenBadInputTest {
             "c2lnbmF0dXJl");
     assertEquals(
         "unsupported_algorithm", api.post(path, "{\"response\":\"" + hs256 + "\"}", null).error());
+    // The right certificate serial, but signed by a key that is not the certificate's.
+    KeyPair stranger = DeviceApiCalls.ec("secp256r1");
+    String wrongKey =
+        ChallengeResponses.sign(
+            challenge,
+            Decision.APPROVE,
+            number,
+            alicePhone.serialNumber(),
+            stranger.getPrivate(),
+            Instant.now());
+    Answer badSignature = api.post(path, "{\"response\":\"" + wrongKey + "\"}", null);
+    assertEquals(401, badSignature.status());
+    assertEquals("invalid_signature", badSignature.error());
     Answer huge = api.post(path, "{\"response\":\"" + "a".repeat(17 * 1024) + "\"}", null);
     assertEquals("request_too_large", huge.error());
 
@@ -236,6 +250,11 @@ class SoftTokenBadInputTest {
         assertThrows(SoftTokenClientException.class, alicePhone::pending);
     assertEquals("certificate_revoked", revoked.error());
     assertEquals(403, revoked.httpStatus());
+    SoftTokenClientException revokedAnswer =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> alicePhone.respond(challenge, Decision.APPROVE, number));
+    assertEquals("certificate_revoked", revokedAnswer.error());
   }
 
   @Test

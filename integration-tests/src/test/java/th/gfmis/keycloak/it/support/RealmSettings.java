@@ -42,9 +42,15 @@ public final class RealmSettings {
   }
 
   public void temporaryPasswordLifetimeMinutes(int minutes) {
+    requiredActionConfig(
+        TEMPORARY_PASSWORD_ACTION, Map.of("lifetimeMinutes", Integer.toString(minutes)));
+  }
+
+  /** Replaces the settings of a required action, as on its ⚙ in the admin console. */
+  public void requiredActionConfig(String alias, Map<String, String> options) {
     RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
-    config.setConfig(Map.of("lifetimeMinutes", Integer.toString(minutes)));
-    realm.admin().flows().updateRequiredActionConfig(TEMPORARY_PASSWORD_ACTION, config);
+    config.setConfig(options);
+    realm.admin().flows().updateRequiredActionConfig(alias, config);
   }
 
   /** Points the realm's SMTP settings at a port; returns the previous port. */
