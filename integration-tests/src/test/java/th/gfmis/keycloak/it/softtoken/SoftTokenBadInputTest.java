@@ -244,17 +244,20 @@ class SoftTokenBadInputTest {
     assertEquals(409, replay.httpStatus());
     new Pages(webDriver.driver()).awaitCallback();
 
-    // A revoked certificate is refused everywhere.
+    // A revoked certificate is refused everywhere, also when it answers a challenge that was
+    // live before the revocation.
+    int secondNumber = toNumberPage(alice);
+    PendingChallenge live = SoftTokenSteps.awaitChallenge(alicePhone);
     alicePhone.revoke();
+    SoftTokenClientException revokedAnswer =
+        assertThrows(
+            SoftTokenClientException.class,
+            () -> alicePhone.respond(live, Decision.APPROVE, secondNumber));
+    assertEquals("certificate_revoked", revokedAnswer.error());
     SoftTokenClientException revoked =
         assertThrows(SoftTokenClientException.class, alicePhone::pending);
     assertEquals("certificate_revoked", revoked.error());
     assertEquals(403, revoked.httpStatus());
-    SoftTokenClientException revokedAnswer =
-        assertThrows(
-            SoftTokenClientException.class,
-            () -> alicePhone.respond(challenge, Decision.APPROVE, number));
-    assertEquals("certificate_revoked", revokedAnswer.error());
   }
 
   @Test
