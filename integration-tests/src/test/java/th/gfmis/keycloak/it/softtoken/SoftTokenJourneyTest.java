@@ -11,11 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -234,6 +237,39 @@ class SoftTokenJourneyTest {
     } finally {
       SoftTokenSettings.set(realm, Map.of("maxFailures", "5"));
     }
+  }
+
+  @Test
+  void aNewCaKeyIssuesNewDevicesWhileDevicesOfTheOldOneKeepWorking() throws Exception {
+    Holder before = newHolder();
+    SoftTokenDevice underOldCa = enrollNew(before, "Before rotation");
+
+    // The operator adds a second Soft Token CA key with a higher priority (Realm settings > Keys).
+    ComponentRepresentation rotated = new ComponentRepresentation();
+    rotated.setName("gfmis-softtoken-ca-rotated");
+    rotated.setProviderId("gfmis-softtoken-ca");
+    rotated.setProviderType("org.keycloak.keys.KeyProvider");
+    rotated.setParentId(realm.getId());
+    MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+    config.putSingle("priority", "100000");
+    rotated.setConfig(config);
+    realm.admin().components().add(rotated).close();
+
+    Holder after = newHolder();
+    SoftTokenDevice underNewCa = enrollNew(after, "After rotation");
+    List<X509Certificate> oldChain = underOldCa.certificateChain();
+    List<X509Certificate> newChain = underNewCa.certificateChain();
+    assertNotEquals(
+        oldChain.get(oldChain.size() - 1).getPublicKey(),
+        newChain.get(newChain.size() - 1).getPublicKey(),
+        "new devices are issued by the new CA key");
+
+    GfmisClient gfmis = signInToNumberPage(before);
+    new SoftTokenSteps(pages()).approve(underOldCa);
+    JsonNode idToken =
+        GfmisClient.claims(gfmis.exchange(pages().awaitCallback()).get("id_token").asText());
+    assertEquals(
+        "gfmis-softtoken", idToken.get("acr").asText(), "the old CA's device still signs in");
   }
 
   @Test
