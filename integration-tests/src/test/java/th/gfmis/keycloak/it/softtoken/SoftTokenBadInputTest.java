@@ -8,23 +8,10 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import th.gfmis.keycloak.it.softtoken.DeviceApiCalls.Answer;
-import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
-import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
@@ -38,35 +25,12 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /** Every refused input of the device API: a clear error, nothing changed. */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenBadInputTest {
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectAdminClient Keycloak adminClient;
-
-  @InjectKeycloakUrls KeycloakUrls urls;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  private void openFresh(String url) {
-    WebDriver driver = webDriver.driver();
-    String neutral = realm.getBaseUrl() + "/.well-known/openid-configuration";
-    try {
-      driver.navigate().to(neutral);
-    } catch (WebDriverException e) {
-      driver.navigate().to(neutral);
-    }
-    driver.manage().deleteAllCookies();
-    driver.navigate().to(url);
-  }
+class SoftTokenBadInputTest extends SoftTokenTest {
 
   /** Signs in with the password and returns the activation URI of the QR code (not used). */
   private ActivationUri activationFor(Holder holder) throws Exception {
-    Pages pages = new Pages(webDriver.driver());
-    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
-    pages.signIn(holder.userId(), holder.password());
-    return ActivationUri.parse(new SoftTokenSteps(pages).readQrCode());
+    signInToGfmis(holder);
+    return ActivationUri.parse(new SoftTokenSteps(pages()).readQrCode());
   }
 
   private SoftTokenDevice enrolled(Holder holder) throws Exception {
@@ -75,14 +39,8 @@ class SoftTokenBadInputTest {
   }
 
   private int toNumberPage(Holder holder) {
-    Pages pages = new Pages(webDriver.driver());
-    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
-    pages.signIn(holder.userId(), holder.password());
-    return new SoftTokenSteps(pages).shownNumber();
-  }
-
-  private Holder newHolder() throws Exception {
-    return new Holders(adminClient, realm, urls.getBase()).create("en");
+    signInToGfmis(holder);
+    return new SoftTokenSteps(pages()).shownNumber();
   }
 
   @Test

@@ -16,24 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.util.JsonSerialization;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Holders;
@@ -53,57 +42,20 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  * and step-up by {@code acr_values}.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenJourneyTest {
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectAdminClient Keycloak adminClient;
-
-  @InjectKeycloakUrls KeycloakUrls urls;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  /** A fresh browser session: Keycloak's cookies removed (from a Keycloak page), then the URL. */
-  private void openFresh(String url) {
-    WebDriver driver = webDriver.driver();
-    String neutral = realm.getBaseUrl() + "/.well-known/openid-configuration";
-    try {
-      driver.navigate().to(neutral);
-    } catch (WebDriverException e) {
-      driver.navigate().to(neutral);
-    }
-    driver.manage().deleteAllCookies();
-    driver.navigate().to(url);
-  }
-
-  private Pages pages() {
-    return new Pages(webDriver.driver());
-  }
-
-  private Holder newHolder() throws Exception {
-    return new Holders(adminClient, realm, urls.getBase()).create("en");
-  }
+class SoftTokenJourneyTest extends SoftTokenTest {
 
   /** Signs in to GFMIS with the password and enrolls a new device on "Get Certificate". */
   private SoftTokenDevice enrollNew(Holder holder, String deviceName) throws Exception {
-    Pages pages = pages();
-    GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());
-    openFresh(gfmis.authorizationUrl("en"));
-    pages.signIn(holder.userId(), holder.password());
-    SoftTokenSteps steps = new SoftTokenSteps(pages);
-    SoftTokenDevice device = steps.enroll(deviceName);
-    gfmis.exchange(pages.awaitCallback());
+    GfmisClient gfmis = signInToGfmis(holder);
+    SoftTokenDevice device = new SoftTokenSteps(pages()).enroll(deviceName);
+    gfmis.exchange(pages().awaitCallback());
     return device;
   }
 
   /** Starts a GFMIS sign-in with the password and waits for the number page. */
   private GfmisClient signInToNumberPage(Holder holder) {
-    Pages pages = pages();
-    GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());
-    openFresh(gfmis.authorizationUrl("en"));
-    pages.signIn(holder.userId(), holder.password());
-    pages.awaitShown(SoftTokenSteps.NUMBER_ID);
+    GfmisClient gfmis = signInToGfmis(holder);
+    pages().awaitShown(SoftTokenSteps.NUMBER_ID);
     return gfmis;
   }
 
