@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -43,6 +44,14 @@ class SoftTokenBadInputTest extends SoftTokenTest {
     return new SoftTokenSteps(pages()).shownNumber();
   }
 
+  /** Sends an enrollment whose CSR names {@code subject}'s key and is signed by {@code signer}. */
+  private static Answer enroll(
+      DeviceApiCalls api, String code, KeyPair subject, PrivateKey signer, String alg)
+      throws Exception {
+    return api.post(
+        "enroll", DeviceApiCalls.enrollBody(code, DeviceApiCalls.csr(subject, signer, alg)), null);
+  }
+
   @Test
   void enrollmentRefusesBadCsrsAndCodesAndABadCsrDoesNotBurnTheCode() throws Exception {
     Holder holder = newHolder();
@@ -52,38 +61,18 @@ class SoftTokenBadInputTest extends SoftTokenTest {
     KeyPair device = DeviceApiCalls.ec("secp256r1");
     KeyPair other = DeviceApiCalls.ec("secp256r1");
 
-    Answer mismatch =
-        api.post(
-            "enroll",
-            DeviceApiCalls.enrollBody(
-                code, DeviceApiCalls.csr(device, other.getPrivate(), "SHA256withECDSA")),
-            null);
+    Answer mismatch = enroll(api, code, device, other.getPrivate(), "SHA256withECDSA");
     assertEquals(400, mismatch.status());
     assertEquals("invalid_csr", mismatch.error());
 
     KeyPair rsa = DeviceApiCalls.rsa();
-    Answer rsaKey =
-        api.post(
-            "enroll",
-            DeviceApiCalls.enrollBody(
-                code, DeviceApiCalls.csr(rsa, rsa.getPrivate(), "SHA256withRSA")),
-            null);
+    Answer rsaKey = enroll(api, code, rsa, rsa.getPrivate(), "SHA256withRSA");
     assertEquals("unsupported_key", rsaKey.error());
     KeyPair p384 = DeviceApiCalls.ec("secp384r1");
-    Answer wrongSize =
-        api.post(
-            "enroll",
-            DeviceApiCalls.enrollBody(
-                code, DeviceApiCalls.csr(p384, p384.getPrivate(), "SHA256withECDSA")),
-            null);
+    Answer wrongSize = enroll(api, code, p384, p384.getPrivate(), "SHA256withECDSA");
     assertEquals(400, wrongSize.status());
     assertEquals("unsupported_key", wrongSize.error());
-    Answer sha384 =
-        api.post(
-            "enroll",
-            DeviceApiCalls.enrollBody(
-                code, DeviceApiCalls.csr(device, device.getPrivate(), "SHA384withECDSA")),
-            null);
+    Answer sha384 = enroll(api, code, device, device.getPrivate(), "SHA384withECDSA");
     assertEquals("unsupported_algorithm", sha384.error());
 
     assertEquals("invalid_request", api.post("enroll", "{\"activationCode\":", null).error());
