@@ -1,13 +1,16 @@
 package th.gfmis.keycloak.it.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +27,7 @@ public final class PlainBrowser {
 
   private final HttpClient http =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
+          .cookieHandler(new AllCookies())
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
   private HttpResponse<String> page;
@@ -83,5 +86,59 @@ public final class PlainBrowser {
 
   private static String unescape(String html) {
     return html.replace("&amp;", "&");
+  }
+
+  /**
+   * Keeps every cookie of the one server under test and sends them all back. Java's own cookie
+   * manager withholds {@code Secure} cookies over http, which Keycloak sets on localhost (a secure
+   * context for browsers).
+   */
+  private static final class AllCookies extends CookieHandler {
+
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Map<String, List<String>> get(
+        URI uri, Map<String, List<String>> requestHeaders) {
+      if (cookies.isEmpty()) {
+        return Map.of();
+      }
+      String header =
+          cookies.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("; "));
+      return Map.of("Cookie", List.of(header));
+    }
+
+    @Override
+    public synchronized void put(URI uri, Map<String, List<String>> responseHeaders) {
+      responseHeaders.forEach(
+          (name, values) -> {
+            if ("set-cookie".equalsIgnoreCase(name)) {
+              values.forEach(this::remember);
+            }
+          });
+    }
+
+    private void remember(String setCookie) {
+      String[] parts = setCookie.split(";");
+      int equals = parts[0].indexOf('=');
+      if (equals <= 0) {
+        return;
+      }
+      String name = parts[0].substring(0, equals).strip();
+      String value = parts[0].substring(equals + 1).strip();
+      boolean expired = value.isEmpty();
+      for (String attribute : parts) {
+        if (attribute.strip().toLowerCase(Locale.ROOT).equals("max-age=0")) {
+          expired = true;
+        }
+      }
+      if (expired) {
+        cookies.remove(name);
+      } else {
+        cookies.put(name, value);
+      }
+    }
   }
 }
