@@ -60,12 +60,13 @@ public class CitizenIdResource {
     if (lastFour.isEmpty()) {
       return Map.of("stored", false);
     }
-    // Which key the hash is under, so that an operator can follow a key rotation.
+    // Which key the hash is under (none for a hash from before key ids), so that an operator can
+    // follow a key rotation.
     Optional<String> keyId = store.hashKeyId(user);
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("stored", true);
     shown.put("lastFour", lastFour.get());
-    shown.put("hashKeyId", keyId.orElse(null));
+    keyId.ifPresent(id -> shown.put("hashKeyId", id));
     shown.put("hashKeyCurrent", keyId.isPresent() && keyId.equals(store.currentKeyId()));
     return shown;
   }
