@@ -10,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -53,10 +55,20 @@ public class CitizenIdResource {
   public Map<String, Object> show(@PathParam("userId") String userId) {
     UserModel user = user(userId);
     auth.users().requireView(user);
-    return store()
-        .lastFour(user)
-        .<Map<String, Object>>map(last -> Map.of("stored", true, "lastFour", last))
-        .orElse(Map.of("stored", false));
+    CitizenIdStore store = store();
+    Optional<String> lastFour = store.lastFour(user);
+    if (lastFour.isEmpty()) {
+      return Map.of("stored", false);
+    }
+    // Which key the hash is under (none for a hash from before key ids), so that an operator can
+    // follow a key rotation.
+    Optional<String> keyId = store.hashKeyId(user);
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("stored", true);
+    shown.put("lastFour", lastFour.get());
+    keyId.ifPresent(id -> shown.put("hashKeyId", id));
+    shown.put("hashKeyCurrent", keyId.isPresent() && keyId.equals(store.currentKeyId()));
+    return shown;
   }
 
   @PUT
@@ -66,6 +78,16 @@ public class CitizenIdResource {
   public Response set(@PathParam("userId") String userId, CitizenIdInput input) {
     UserModel user = user(userId);
     auth.users().requireManage(user);
+    if (!store().available()) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .type(MediaType.APPLICATION_JSON)
+          .entity(
+              Map.of(
+                  "error", "citizen_id_not_configured",
+                  "error_description",
+                      "The server has no citizen-ID hashing key; see the server log at start."))
+          .build();
+    }
     CitizenId citizenId = CitizenId.parse(input == null ? null : input.citizenId()).orElse(null);
     if (citizenId == null) {
       return Response.status(Response.Status.BAD_REQUEST)

@@ -8,6 +8,7 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import th.gfmis.keycloak.core.SettingRules;
 
 /**
  * The common shape of this project's authenticator factories: a stateless authenticator, a
@@ -22,6 +23,7 @@ public abstract class GfmisAuthenticatorFactory implements AuthenticatorFactory 
   private final String helpText;
   private final List<ProviderConfigProperty> configProperties;
   private final Authenticator authenticator;
+  private final SettingRules settingRules;
 
   protected GfmisAuthenticatorFactory(
       String id,
@@ -29,11 +31,31 @@ public abstract class GfmisAuthenticatorFactory implements AuthenticatorFactory 
       String helpText,
       List<ProviderConfigProperty> configProperties,
       Authenticator authenticator) {
+    this(id, displayType, helpText, configProperties, SettingRules.of(), authenticator);
+  }
+
+  /**
+   * @param settingRules the values each setting accepts, added to the help texts; the settings
+   *     reader checks them at sign-in, as Keycloak has no save-time check for authenticators
+   */
+  protected GfmisAuthenticatorFactory(
+      String id,
+      String displayType,
+      String helpText,
+      List<ProviderConfigProperty> configProperties,
+      SettingRules settingRules,
+      Authenticator authenticator) {
     this.id = id;
     this.displayType = displayType;
     this.helpText = helpText;
-    this.configProperties = List.copyOf(configProperties);
+    this.configProperties = List.copyOf(settingRules.document(configProperties));
+    this.settingRules = settingRules;
     this.authenticator = authenticator;
+  }
+
+  /** The values each setting accepts. */
+  public SettingRules settingRules() {
+    return settingRules;
   }
 
   @Override

@@ -13,6 +13,7 @@ public class ResetEmailOtpAuthenticatorFactory extends GfmisAuthenticatorFactory
         "Forgotten password, step 2: e-mails a one-time code with a reference to the registered"
             + " address and checks it. Lifetime, wrong guesses and the resend interval are settings.",
         ResetSettings.otpProperties(),
+        ResetSettings.RULES,
         new ResetEmailOtpAuthenticator());
   }
 }

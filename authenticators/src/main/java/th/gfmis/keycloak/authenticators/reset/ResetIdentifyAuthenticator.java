@@ -1,5 +1,6 @@
 package th.gfmis.keycloak.authenticators.reset;
 
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,14 +27,21 @@ import th.gfmis.keycloak.domain.GfmisUserId;
 public class ResetIdentifyAuthenticator implements Authenticator {
 
   static final String TEMPLATE = "gfmis-reset-identify.ftl";
+  static final String CITIZEN_ID_NOT_CONFIGURED = "gfmis_citizen_id_not_configured";
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
+    if (citizenIdsRefused(context)) {
+      return;
+    }
     context.challenge(form(context, ResetForm.empty()).createForm(TEMPLATE));
   }
 
   @Override
   public void action(AuthenticationFlowContext context) {
+    if (citizenIdsRefused(context)) {
+      return;
+    }
     ResetForm input = ResetForm.from(context.getHttpRequest().getDecodedFormParameters());
     List<FormMessage> fieldErrors = input.fieldErrors();
     if (!fieldErrors.isEmpty()) {
@@ -110,6 +118,23 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     boolean emailMatches = user.getEmail().equalsIgnoreCase(input.email());
     boolean citizenIdMatches = session.getProvider(CitizenIdStore.class).matches(user, citizenId);
     return emailMatches && citizenIdMatches ? user : null;
+  }
+
+  /**
+   * Shows "service not configured" and returns true while the server has no usable CID hashing key
+   * (the CID store logged why at start).
+   */
+  private static boolean citizenIdsRefused(AuthenticationFlowContext context) {
+    if (context.getSession().getProvider(CitizenIdStore.class).available()) {
+      return false;
+    }
+    context.getEvent().clone().event(EventType.RESET_PASSWORD).error(CITIZEN_ID_NOT_CONFIGURED);
+    context.challenge(
+        context
+            .form()
+            .setError("gfmisCitizenIdNotConfigured")
+            .createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+    return true;
   }
 
   static String throttleKey(RealmModel realm, String kind, String value) {

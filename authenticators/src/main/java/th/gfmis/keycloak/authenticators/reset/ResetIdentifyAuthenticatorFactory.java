@@ -13,6 +13,7 @@ public class ResetIdentifyAuthenticatorFactory extends GfmisAuthenticatorFactory
         "Forgotten password, step 1: the holder enters user ID, citizen ID and registered e-mail;"
             + " only the full triple matches. Misses are throttled per user ID and client address.",
         ResetSettings.throttleProperties(),
+        ResetSettings.RULES,
         new ResetIdentifyAuthenticator());
   }
 }

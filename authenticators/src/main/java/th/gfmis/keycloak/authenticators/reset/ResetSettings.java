@@ -7,6 +7,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.core.ConfigValues;
+import th.gfmis.keycloak.core.SettingRules;
 import th.gfmis.keycloak.domain.OtpPolicy;
 
 /**
@@ -34,8 +35,20 @@ record ResetSettings(
   static final int DEFAULT_MISS_WINDOW_MINUTES = 15;
   static final int REFERENCE_LENGTH = 6;
 
+  /** The values each setting accepts (checked when a reset step reads its settings). */
+  static final SettingRules RULES =
+      SettingRules.of(
+          SettingRules.range(OTP_LENGTH, 6, 10),
+          SettingRules.range(OTP_LIFETIME_MINUTES, 1, 60),
+          SettingRules.range(OTP_MAX_WRONG, 1, 10),
+          SettingRules.range(RESEND_COOLDOWN_MINUTES, 0, 1440),
+          SettingRules.range(MAX_MISSES_PER_USER, 1, 100),
+          SettingRules.range(MAX_MISSES_PER_ADDRESS, 1, 10_000),
+          SettingRules.range(MISS_WINDOW_MINUTES, 1, 1440));
+
   static ResetSettings of(AuthenticatorConfigModel model) {
     Map<String, String> config = model == null ? Map.of() : model.getConfig();
+    RULES.requireValidAtSignIn(model == null ? null : model.getAlias(), config);
     OtpPolicy otp =
         new OtpPolicy(
             number(config, OTP_LENGTH, DEFAULT_OTP_LENGTH),
@@ -60,7 +73,7 @@ record ResetSettings(
         .property(
             OTP_LENGTH,
             "OTP length",
-            "Digits in the e-mailed code (6 to 10).",
+            "Digits in the e-mailed code.",
             ProviderConfigProperty.INTEGER_TYPE,
             DEFAULT_OTP_LENGTH,
             null)

@@ -8,15 +8,36 @@ import th.gfmis.keycloak.domain.CitizenId;
 /**
  * Keeps each user's citizen ID so that it can be matched but not read back: a keyed hash of the
  * number and its last four digits for display. The full number is never stored.
+ *
+ * <p>Without a usable hashing key (see {@link #available()}) {@link #store} and {@link #matches}
+ * throw {@link CitizenIdUnavailableException}; reading the last four digits and removing a CID
+ * still work.
  */
 public interface CitizenIdStore extends Provider {
 
+  /** Whether CIDs can be stored and matched: false until the server has a usable hashing key. */
+  boolean available();
+
+  /** Stores the CID's hash under the current key. */
   void store(UserModel user, CitizenId citizenId);
 
+  /**
+   * Whether {@code citizenId} is the user's stored CID. A hash kept under an older key is
+   * re-written under the current key when it matches.
+   */
   boolean matches(UserModel user, CitizenId citizenId);
 
   /** The last four digits of the stored CID, for display; empty when none is stored. */
   Optional<String> lastFour(UserModel user);
+
+  /**
+   * The id of the key the user's stored hash was made under; empty when none is stored or the hash
+   * predates key ids.
+   */
+  Optional<String> hashKeyId(UserModel user);
+
+  /** The id of the key new hashes are made under; empty when the store is not available. */
+  Optional<String> currentKeyId();
 
   void remove(UserModel user);
 

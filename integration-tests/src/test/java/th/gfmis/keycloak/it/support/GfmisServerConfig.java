@@ -9,10 +9,21 @@ public class GfmisServerConfig implements KeycloakServerConfig {
   /** The published demo key under which the realm export's citizen IDs were hashed. */
   public static final String DEMO_CID_HASH_KEY = "gfmis-demo-cid-hash-key-not-for-production";
 
+  /**
+   * The current CID hashing key of the test server; the demo key is configured as an older key, as
+   * after a rotation, so the realm export's hashes still match and are re-written under this one.
+   */
+  public static final String CID_HASH_KEY_ID = "it-2026";
+
+  private static final String CID_HASH_KEY = "integration-test-cid-hash-key-2026";
+
   @Override
   public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
     return config
         .dependency("th.gfmis.keycloak", "gfmis-signin-keycloak")
-        .spiOption("gfmis-citizen-id", "default", "hash-key", DEMO_CID_HASH_KEY);
+        .spiOption("gfmis-citizen-id", "default", "hash-key", CID_HASH_KEY)
+        .spiOption("gfmis-citizen-id", "default", "hash-key-id", CID_HASH_KEY_ID)
+        .spiOption(
+            "gfmis-citizen-id", "default", "previous-hash-keys", "demo:" + DEMO_CID_HASH_KEY);
   }
 }

@@ -6,6 +6,8 @@ import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Required action {@value #PROVIDER_ID}: "Get Certificate" (R-R5). */
@@ -32,7 +34,14 @@ public class EnrollSoftTokenActionFactory implements RequiredActionFactory {
 
   @Override
   public List<ProviderConfigProperty> getConfigMetadata() {
-    return EnrollmentSettings.properties();
+    return EnrollmentSettings.RULES.document(EnrollmentSettings.properties());
+  }
+
+  @Override
+  public void validateConfig(
+      KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+    RequiredActionFactory.super.validateConfig(session, realm, model);
+    EnrollmentSettings.RULES.requireValidOnSave(getId(), model.getConfig());
   }
 
   @Override

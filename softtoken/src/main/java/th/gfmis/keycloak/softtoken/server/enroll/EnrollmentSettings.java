@@ -7,6 +7,7 @@ import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.core.ConfigValues;
+import th.gfmis.keycloak.core.SettingRules;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
@@ -19,6 +20,12 @@ public record EnrollmentSettings(Duration activationCodeTtl, Duration certificat
 
   static final String ACTIVATION_CODE_TTL_MINUTES = "activationCodeTtlMinutes";
   static final String CERTIFICATE_LIFETIME_DAYS = "certificateLifetimeDays";
+
+  /** The values each setting accepts (checked when an administrator saves them). */
+  static final SettingRules RULES =
+      SettingRules.of(
+          SettingRules.range(ACTIVATION_CODE_TTL_MINUTES, 1, 1440),
+          SettingRules.range(CERTIFICATE_LIFETIME_DAYS, 1, 3650));
 
   static EnrollmentSettings of(RealmModel realm) {
     RequiredActionConfigModel config =

@@ -7,6 +7,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.core.ConfigValues;
+import th.gfmis.keycloak.core.SettingRules;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
@@ -36,8 +37,18 @@ public record LoginSettings(
   static final int DEFAULT_MAX_CHALLENGES = 10;
   static final int DEFAULT_CHALLENGE_WINDOW_MINUTES = 10;
 
+  /** The values each setting accepts (checked when the step reads its settings). */
+  static final SettingRules RULES =
+      SettingRules.of(
+          SettingRules.range(CHALLENGE_TTL_SECONDS, 1, 600),
+          SettingRules.range(MAX_FAILURES, 1, 100),
+          SettingRules.range(FAILURE_WINDOW_MINUTES, 1, 1440),
+          SettingRules.range(MAX_CHALLENGES, 1, 1_000_000),
+          SettingRules.range(CHALLENGE_WINDOW_MINUTES, 1, 1440));
+
   static LoginSettings of(AuthenticatorConfigModel model) {
     Map<String, String> config = model == null ? Map.of() : model.getConfig();
+    RULES.requireValidAtSignIn(model == null ? null : model.getAlias(), config);
     return new LoginSettings(
         Duration.ofSeconds(
             number(

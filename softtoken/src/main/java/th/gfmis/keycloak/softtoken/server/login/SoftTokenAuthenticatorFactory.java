@@ -15,6 +15,7 @@ public class SoftTokenAuthenticatorFactory extends GfmisAuthenticatorFactory {
         "After user ID and password: the holder approves the sign-in in the Soft Token app by"
             + " picking the number shown. Users without a device are sent to \"Get Certificate\".",
         LoginSettings.properties(),
+        LoginSettings.RULES,
         new SoftTokenAuthenticator());
   }
 
