@@ -19,6 +19,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
@@ -69,6 +70,7 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
     Stolen thief = signInWithPasswordAndKeepTokens(holder);
     assertTrue(sessionIds(user).contains(thief.sessionId()), "the thief is signed in");
 
+    newBrowser();
     steps.openForm("th");
     steps.requestOtp(holder);
     steps.verifyOtp(mailbox.awaitMessage(1).otp());
@@ -89,6 +91,7 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
         "a LOGOUT event names the ended session");
 
     GfmisClient app = app();
+    newBrowser();
     pages.open(app.authorizationUrl("th"));
     pages.signIn(holder.userId(), temporaryPassword);
     pages.awaitShown("gfmis-change-instruction");
@@ -110,7 +113,8 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
     user.update(rep);
 
     GfmisClient app = app();
-    pages.open(app.authorizationUrl("en")); // a second browser: no cookies of the first
+    newBrowser();
+    pages.open(app.authorizationUrl("en"));
     pages.signIn(holder.userId(), holder.password());
     pages.awaitShown("gfmis-change-instruction");
     pages.changePassword("Holder#Changed2026", "Holder#Changed2026");
@@ -142,6 +146,7 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
     Stolen session = signInWithPasswordAndKeepTokens(holder);
     var credentialsBefore = user.credentials();
 
+    newBrowser();
     steps.openForm("th");
     steps.requestOtp(holder);
     steps.verifyOtp(mailbox.awaitMessage(1).otp());
@@ -171,13 +176,16 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
 
   private Stolen signInWithPasswordAndKeepTokens(Holder holder) throws Exception {
     GfmisClient online = app();
+    newBrowser();
     pages.open(online.authorizationUrl("th"));
     pages.signIn(holder.userId(), holder.password());
     JsonNode tokens = online.exchange(awaitCallback(online));
     // The same browser asks again for an offline token; its session cookie signs it in at once.
     GfmisClient offline = app();
-    pages.driver().navigate().to(offline.authorizationUrl("th", null, "openid offline_access"));
-    JsonNode offlineTokens = offline.exchange(awaitCallback(offline));
+    JsonNode offlineTokens =
+        offline.exchange(
+            openExpectingCallback(
+                offline, offline.authorizationUrl("th", null, "openid offline_access")));
     assertEquals(
         "Offline",
         GfmisClient.claims(offlineTokens.get("refresh_token").asText()).get("typ").asText());
@@ -186,6 +194,29 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
         sid(tokens),
         tokens.get("refresh_token").asText(),
         offlineTokens.get("refresh_token").asText());
+  }
+
+  /**
+   * Another person's browser: no cookies of the one before. The browser may be on a page that
+   * failed to load (the callback), where deleting cookies would not reach Keycloak's.
+   */
+  private void newBrowser() {
+    pages.driver().navigate().to(realm.getBaseUrl());
+    pages.driver().manage().deleteAllCookies();
+  }
+
+  /**
+   * Opens a URL that Keycloak answers with a redirect to the app's callback, where nothing listens.
+   */
+  private String openExpectingCallback(GfmisClient app, String url) {
+    try {
+      pages.driver().navigate().to(url);
+    } catch (WebDriverException e) {
+      if (!app.isOwnCallback(pages.currentUrl())) {
+        throw e;
+      }
+    }
+    return awaitCallback(app);
   }
 
   private GfmisClient app() {
