@@ -130,15 +130,7 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
     try {
       KeycloakModelUtils.runJobInTransaction(
           session.getKeycloakSessionFactory(),
-          write -> {
-            RealmModel realm = write.realms().getRealm(realmId);
-            write.getContext().setRealm(realm);
-            UserModel user = write.users().getUserById(realm, userId);
-            user.credentialManager()
-                .updateCredential(UserCredentialModel.password(password, false));
-            user.addRequiredAction(TemporaryPasswordPolicy.REQUIRED_ACTION);
-            mail(write, realm, user, password, reference);
-          });
+          write -> writeThenMail(write, realmId, userId, password, reference));
       return null;
     } catch (MailNotSent e) {
       LOG.warnf(
@@ -151,6 +143,17 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
       LOG.warnf(e, "Could not save a temporary password in realm %s", context.getRealm().getName());
       return Failure.NOT_SAVED;
     }
+  }
+
+  /** Runs in the write transaction: anything thrown here, a failed mail included, undoes it. */
+  private static void writeThenMail(
+      KeycloakSession write, String realmId, String userId, String password, String reference) {
+    RealmModel realm = write.realms().getRealm(realmId);
+    write.getContext().setRealm(realm);
+    UserModel user = write.users().getUserById(realm, userId);
+    user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+    user.addRequiredAction(TemporaryPasswordPolicy.REQUIRED_ACTION);
+    mail(write, realm, user, password, reference);
   }
 
   private static void mail(
