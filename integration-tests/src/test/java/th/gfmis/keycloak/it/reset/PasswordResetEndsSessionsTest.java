@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -198,10 +199,12 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
 
   /**
    * Another person's browser: no cookies of the one before. The browser may be on a page that
-   * failed to load (the callback), where deleting cookies would not reach Keycloak's.
+   * failed to load (the callback), where deleting cookies would not reach Keycloak's; those have
+   * the path of the realm, so the browser goes to a page under it first.
    */
-  private void newBrowser() {
-    pages.driver().navigate().to(realm.getBaseUrl());
+  @AfterEach
+  void newBrowser() {
+    pages.driver().navigate().to(realm.getBaseUrl() + "/.well-known/openid-configuration");
     pages.driver().manage().deleteAllCookies();
   }
 
