@@ -17,6 +17,7 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -169,6 +170,35 @@ class PasswordResetEndsSessionsTest extends ResetFlowTest {
     assertFalse(mailbox.awaitMessage(2).temporaryPassword().isEmpty());
     assertFalse(sessionIds(user).contains(session.sessionId()));
     assertRefused(session.app().refresh(session.offlineToken()), "offline token after the retry");
+  }
+
+  @Test
+  void aPasswordThePolicyRefusesSendsNothingAndLeavesNoBlock() throws Exception {
+    Holder holder = holders.create("en");
+    UserResource user = realm.admin().users().get(holders.userId(holder));
+    var credentialsBefore = user.credentials();
+    newBrowser();
+    steps.openForm("en");
+    steps.requestOtp(holder);
+    steps.verifyOtp(mailbox.awaitMessage(1).otp());
+    RealmRepresentation rep = realm.admin().toRepresentation();
+    String policy = rep.getPasswordPolicy();
+    rep.setPasswordPolicy("regexPattern(^never$)");
+    realm.admin().update(rep);
+    try {
+      pages.click("gfmis-request-password");
+      pages.awaitShown("gfmis-data-confirmed");
+      assertTrue(pages.message().contains("password policy"), pages.message());
+    } finally {
+      rep.setPasswordPolicy(policy);
+      realm.admin().update(rep);
+    }
+    assertEquals(1, mailbox.count(), "no password e-mail");
+    assertEquals(credentialsBefore, user.credentials());
+    assertTrue(user.toRepresentation().getRequiredActions().isEmpty());
+
+    steps.requestTemporaryPassword();
+    assertFalse(mailbox.awaitMessage(2).temporaryPassword().isEmpty(), "no block left behind");
   }
 
   /** What a password-only sign-in in one browser leaves: a session and an offline token. */
