@@ -32,8 +32,8 @@ import th.gfmis.keycloak.domain.ThaiDates;
  * Forces the holder of an e-mailed temporary password to choose their own at once (R-F7). The new
  * password must pass the realm's policy and differ from the temporary one. A temporary password
  * past its lifetime opens nothing: the holder is sent back to request another. Once the new one is
- * set, every other session of the user ends and their offline tokens are revoked; the holder is
- * told by e-mail that the password changed.
+ * set, every other session and offline token of the user ends; the holder is told by e-mail that
+ * the password changed.
  */
 public class ChangeTemporaryPasswordAction implements RequiredActionProvider {
 
@@ -99,8 +99,8 @@ public class ChangeTemporaryPasswordAction implements RequiredActionProvider {
   }
 
   /**
-   * Whoever held the temporary or an older password may hold a session: all but the one of this
-   * browser end, and every offline token is revoked.
+   * Whoever held the temporary or an older password may hold a session or an offline token: every
+   * one of them ends except this browser's own session.
    */
   private static UserSessionTerminator.Ended endOtherSessions(
       RequiredActionContext context, UserModel user) {
