@@ -8,20 +8,25 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.email.EmailException;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
 import th.gfmis.keycloak.core.password.TemporaryPasswordPolicy;
+import th.gfmis.keycloak.core.session.UserSessionTerminator;
 import th.gfmis.keycloak.domain.MaskedEmail;
 import th.gfmis.keycloak.domain.TemporaryPasswords;
 import th.gfmis.keycloak.domain.ThaiDates;
@@ -29,7 +34,9 @@ import th.gfmis.keycloak.domain.ThaiDates;
 /**
  * Last step: says the data is confirmed, with a way back to edit it (R-F5), and on request e-mails
  * a new temporary password that the holder must change at the next sign-in (R-F6, R-F7). The
- * password is set only after the e-mail went out, so a mail failure changes nothing. The flow then
+ * password is written first, in a transaction of its own that commits only after the e-mail went
+ * out: a refused write sends nothing, a failed e-mail undoes the write. Once it is set, the user's
+ * sessions and offline tokens end, since whoever held the old password may hold one. The flow then
  * returns to the login page with a message naming where the password went.
  */
 public class ResetTemporaryPasswordAuthenticator extends ResetStep {
@@ -39,8 +46,33 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
   private static final int MIN_LENGTH = 12;
   private static final int GENERATION_ATTEMPTS = 5;
   private static final long ONCE_GUARD_SECONDS = Duration.ofHours(1).toSeconds();
+  private static final String LOGOUT_REASON = "temporary_password_sent";
   private static final Logger LOG = Logger.getLogger(ResetTemporaryPasswordAuthenticator.class);
   private static final TemporaryPasswords PASSWORDS = new TemporaryPasswords();
+
+  /** Why no password was sent: the event error and the message on the page. */
+  private enum Failure {
+    POLICY(Errors.PASSWORD_REJECTED, "gfmisTemporaryPasswordPolicy"),
+    NOT_SAVED("password_not_saved", "gfmisTemporaryPasswordNotSaved"),
+    MAIL(Errors.EMAIL_SEND_FAILED, "gfmisEmailSendFailed");
+
+    private final String eventError;
+    private final String message;
+
+    Failure(String eventError, String message) {
+      this.eventError = eventError;
+      this.message = message;
+    }
+  }
+
+  /** Carries a mail failure out of the write transaction, so that the write is rolled back. */
+  private static final class MailNotSent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MailNotSent(EmailException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -60,9 +92,9 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
   }
 
   private void sendTemporaryPassword(AuthenticationFlowContext context) {
-    UserModel user = context.getUser();
     FormMessage sent =
-        new FormMessage("gfmisTemporaryPasswordSent", MaskedEmail.mask(user.getEmail()));
+        new FormMessage(
+            "gfmisTemporaryPasswordSent", MaskedEmail.mask(context.getUser().getEmail()));
     // A second submission of this page (double click, back button) must not send a second password.
     SingleUseObjectProvider store = context.getSession().singleUseObjects();
     String onceKey = onceKey(context.getAuthenticationSession());
@@ -70,24 +102,69 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
       context.forkWithSuccessMessage(sent);
       return;
     }
-    String password = policyCompliantPassword(context.getSession(), context.getRealm(), user);
-    if (password == null) {
+    Failure failure = setAndMail(context);
+    if (failure != null) {
       store.remove(onceKey);
-      context
-          .getEvent()
-          .clone()
-          .event(EventType.RESET_PASSWORD)
-          .user(user)
-          .error(Errors.PASSWORD_REJECTED);
-      context.challenge(
-          page(context).setError("gfmisTemporaryPasswordPolicy").createForm(TEMPLATE));
+      refuse(context, failure);
       return;
     }
-    Duration lifetime = TemporaryPasswordPolicy.lifetime(context.getRealm());
-    GfmisMailer mailer = new GfmisMailer(context.getSession(), context.getRealm());
-    Locale locale = mailer.localeOf(user);
+    UserSessionTerminator.Ended ended = endSessions(context);
+    recordSent(context, ended);
+    context.forkWithSuccessMessage(sent);
+  }
+
+  /**
+   * Sets a new temporary password with its forced change and e-mails it, both or neither: the write
+   * is committed only after the mail left. Returns null when both happened.
+   */
+  private static Failure setAndMail(AuthenticationFlowContext context) {
+    KeycloakSession session = context.getSession();
+    String realmId = context.getRealm().getId();
+    String userId = context.getUser().getId();
     String reference =
         context.getAuthenticationSession().getAuthNote(ResetNotes.VERIFIED_REFERENCE);
+    String password = policyCompliantPassword(session, context.getRealm(), context.getUser());
+    if (password == null) {
+      return Failure.POLICY;
+    }
+    try {
+      KeycloakModelUtils.runJobInTransaction(
+          session.getKeycloakSessionFactory(),
+          write -> writeThenMail(write, realmId, userId, password, reference));
+      return null;
+    } catch (MailNotSent e) {
+      LOG.warnf(
+          "Could not send the temporary-password e-mail in realm %s: %s",
+          context.getRealm().getName(), e.getMessage());
+      return Failure.MAIL;
+    } catch (ModelException e) {
+      return Failure.POLICY;
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "Could not save a temporary password in realm %s", context.getRealm().getName());
+      return Failure.NOT_SAVED;
+    }
+  }
+
+  /** Runs in the write transaction: anything thrown here, a failed mail included, undoes it. */
+  private static void writeThenMail(
+      KeycloakSession write, String realmId, String userId, String password, String reference) {
+    RealmModel realm = write.realms().getRealm(realmId);
+    write.getContext().setRealm(realm);
+    UserModel user = write.users().getUserById(realm, userId);
+    user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+    user.addRequiredAction(TemporaryPasswordPolicy.REQUIRED_ACTION);
+    mail(write, realm, user, password, reference);
+  }
+
+  private static void mail(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      String password,
+      String reference) {
+    Duration lifetime = TemporaryPasswordPolicy.lifetime(realm);
+    GfmisMailer mailer = new GfmisMailer(session, realm);
+    Locale locale = mailer.localeOf(user);
     try {
       mailer.send(
           user,
@@ -101,31 +178,47 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
               "expiresAt",
                   ThaiDates.format(Instant.now().plus(lifetime), locale, ThaiDates.BANGKOK)));
     } catch (EmailException e) {
-      store.remove(onceKey);
-      LOG.warnf(
-          "Could not send the temporary-password e-mail in realm %s: %s",
-          context.getRealm().getName(), e.getMessage());
-      context
-          .getEvent()
-          .clone()
-          .event(EventType.RESET_PASSWORD)
-          .user(user)
-          .error(Errors.EMAIL_SEND_FAILED);
-      context.challenge(page(context).setError("gfmisEmailSendFailed").createForm(TEMPLATE));
-      return;
+      throw new MailNotSent(e);
     }
-    user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
-    user.addRequiredAction(TemporaryPasswordPolicy.REQUIRED_ACTION);
+  }
+
+  /**
+   * Every session and offline token of the user ends. The one exception is a session of this very
+   * browser, which exists only if the holder was signed in here before proving the e-mail address;
+   * ending it would also remove the authentication session this flow runs in.
+   */
+  private static UserSessionTerminator.Ended endSessions(AuthenticationFlowContext context) {
+    EventBuilder logout = context.getEvent().clone().detail(Details.REASON, LOGOUT_REASON);
+    String thisBrowser = context.getAuthenticationSession().getParentSession().getId();
+    return new UserSessionTerminator(context.getSession(), context.getRealm())
+        .endAllExcept(context.getUser(), thisBrowser, logout);
+  }
+
+  private static void recordSent(
+      AuthenticationFlowContext context, UserSessionTerminator.Ended ended) {
+    UserModel user = context.getUser();
+    EventBuilder event =
+        context
+            .getEvent()
+            .clone()
+            .event(EventType.RESET_PASSWORD)
+            .user(user)
+            .detail("gfmis_step", "temporary_password_sent")
+            .detail(
+                "reference",
+                context.getAuthenticationSession().getAuthNote(ResetNotes.VERIFIED_REFERENCE))
+            .detail("email", MaskedEmail.mask(user.getEmail()));
+    ended.addTo(event).success();
+  }
+
+  private static void refuse(AuthenticationFlowContext context, Failure failure) {
     context
         .getEvent()
         .clone()
         .event(EventType.RESET_PASSWORD)
-        .user(user)
-        .detail("gfmis_step", "temporary_password_sent")
-        .detail("reference", reference)
-        .detail("email", MaskedEmail.mask(user.getEmail()))
-        .success();
-    context.forkWithSuccessMessage(sent);
+        .user(context.getUser())
+        .error(failure.eventError);
+    context.challenge(page(context).setError(failure.message).createForm(TEMPLATE));
   }
 
   /** A random password the realm's password policy accepts, or null if none was found. */

@@ -52,6 +52,12 @@ public final class GfmisClient {
     this.state = random(16);
   }
 
+  /** A confidential client the test registered itself (for example with the admin API). */
+  public static GfmisClient registered(
+      String realmUrl, String clientId, String secret, String redirectUri) {
+    return new GfmisClient(realmUrl, clientId, secret, redirectUri);
+  }
+
   /** The public demo client, password level unless it asks for more with acr_values. */
   public static GfmisClient demoApp(String realmUrl) {
     return new GfmisClient(realmUrl, DEMO_CLIENT_ID, null, DEMO_REDIRECT_URI);
@@ -62,10 +68,15 @@ public final class GfmisClient {
   }
 
   public String authorizationUrl(String uiLocale, String acrValues) {
+    return authorizationUrl(uiLocale, acrValues, "openid");
+  }
+
+  /** With other scopes than "openid", for example "openid offline_access". */
+  public String authorizationUrl(String uiLocale, String acrValues, String scope) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("client_id", clientId);
     params.put("response_type", "code");
-    params.put("scope", "openid");
+    params.put("scope", scope);
     params.put("redirect_uri", redirectUri);
     params.put("state", state);
     params.put("code_challenge", challenge(verifier));
@@ -98,6 +109,25 @@ public final class GfmisClient {
     params.put("code", query.get("code"));
     params.put("redirect_uri", redirectUri);
     params.put("code_verifier", verifier);
+    HttpResponse<String> response = token(params);
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          "token endpoint said " + response.statusCode() + ": " + response.body());
+    }
+    return JsonSerialization.readValue(response.body(), JsonNode.class);
+  }
+
+  /** The token endpoint's answer to a refresh (or offline) token; 200 only while it is valid. */
+  public HttpResponse<String> refresh(String refreshToken)
+      throws IOException, InterruptedException {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("grant_type", "refresh_token");
+    params.put("refresh_token", refreshToken);
+    return token(params);
+  }
+
+  private HttpResponse<String> token(Map<String, String> params)
+      throws IOException, InterruptedException {
     params.put("client_id", clientId);
     if (secret != null) {
       params.put("client_secret", secret);
@@ -107,13 +137,7 @@ public final class GfmisClient {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form(params)))
             .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new AssertionError(
-          "token endpoint said " + response.statusCode() + ": " + response.body());
-    }
-    return JsonSerialization.readValue(response.body(), JsonNode.class);
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** The claims of a JWT, unverified (the test received it straight from the token endpoint). */

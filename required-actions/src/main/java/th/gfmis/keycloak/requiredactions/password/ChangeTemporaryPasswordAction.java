@@ -10,7 +10,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.email.EmailException;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ModelException;
@@ -23,13 +25,15 @@ import org.keycloak.policy.PolicyError;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
 import th.gfmis.keycloak.core.password.TemporaryPasswordPolicy;
+import th.gfmis.keycloak.core.session.UserSessionTerminator;
 import th.gfmis.keycloak.domain.ThaiDates;
 
 /**
  * Forces the holder of an e-mailed temporary password to choose their own at once (R-F7). The new
  * password must pass the realm's policy and differ from the temporary one. A temporary password
- * past its lifetime opens nothing: the holder is sent back to request another. The holder is told
- * by e-mail that the password changed.
+ * past its lifetime opens nothing: the holder is sent back to request another. Once the new one is
+ * set, every other session and offline token of the user ends; the holder is told by e-mail that
+ * the password changed.
  */
 public class ChangeTemporaryPasswordAction implements RequiredActionProvider {
 
@@ -82,14 +86,32 @@ public class ChangeTemporaryPasswordAction implements RequiredActionProvider {
       retry(context, new FormMessage(NEW_PASSWORD, e.getMessage(), e.getParameters()));
       return;
     }
-    context
-        .getEvent()
-        .clone()
-        .event(EventType.UPDATE_PASSWORD)
-        .detail("gfmis_step", "temporary_password_changed")
-        .success();
+    UserSessionTerminator.Ended ended = endOtherSessions(context, user);
+    EventBuilder changed =
+        context
+            .getEvent()
+            .clone()
+            .event(EventType.UPDATE_PASSWORD)
+            .detail("gfmis_step", "temporary_password_changed");
+    ended.addTo(changed).success();
     notifyHolder(context, user);
     context.success();
+  }
+
+  /**
+   * Whoever held the temporary or an older password may hold a session or an offline token: every
+   * one of them ends except this browser's own session.
+   */
+  private static UserSessionTerminator.Ended endOtherSessions(
+      RequiredActionContext context, UserModel user) {
+    EventBuilder logout =
+        context
+            .getEvent()
+            .clone()
+            .detail(Details.LOGOUT_TRIGGERED_BY_REQUIRED_ACTION, context.getAction());
+    String current = context.getAuthenticationSession().getParentSession().getId();
+    return new UserSessionTerminator(context.getSession(), context.getRealm())
+        .endAllExcept(user, current, logout);
   }
 
   private static String problemWith(
