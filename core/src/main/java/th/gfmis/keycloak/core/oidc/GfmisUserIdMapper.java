@@ -17,9 +17,9 @@ import th.gfmis.keycloak.domain.GfmisUserId;
 
 /**
  * Puts the holder's GFMIS user ID in its official upper-case form (e.g. {@code T05005000000101})
- * into the tokens. Keycloak keeps usernames in lower case, so {@code preferred_username} alone
- * does not give agency systems the ID as GFMIS prints it. A username that is not a GFMIS user ID
- * (an operator's account) gets no claim rather than a made-up one.
+ * into the tokens. Keycloak keeps usernames in lower case, so {@code preferred_username} alone does
+ * not give agency systems the ID as GFMIS prints it. A username that is not a GFMIS user ID (an
+ * operator's account) gets no claim rather than a made-up one.
  */
 public class GfmisUserIdMapper extends AbstractOIDCProtocolMapper
     implements OIDCAccessTokenMapper,

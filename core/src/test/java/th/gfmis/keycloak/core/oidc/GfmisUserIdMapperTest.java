@@ -9,8 +9,7 @@ class GfmisUserIdMapperTest {
 
   @Test
   void keycloaksLowerCaseUsernameBecomesTheUpperCaseGfmisUserId() {
-    assertEquals(
-        Optional.of("T05005000000101"), GfmisUserIdMapper.claimValue("t05005000000101"));
+    assertEquals(Optional.of("T05005000000101"), GfmisUserIdMapper.claimValue("t05005000000101"));
   }
 
   @Test
