@@ -30,7 +30,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.AgencyApp;
 import th.gfmis.keycloak.it.support.AgencyClients;
-import th.gfmis.keycloak.it.support.BackChannelLogoutEndpoint;
+import th.gfmis.keycloak.it.support.AgencyEndpoints;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
@@ -66,9 +66,9 @@ class AgencySignInTest {
   void signInStepUpToTheSoftTokenAndHearOfTheLogoutOnTheBackChannel() throws Exception {
     Holder holder = new Holders(adminClient, realm, urls.getBase()).create("en");
     Pages pages = new Pages(webDriver.driver());
-    try (BackChannelLogoutEndpoint logouts = new BackChannelLogoutEndpoint()) {
-      String redirectUri = "http://127.0.0.1:8766/budget/callback";
-      new AgencyClients(realm).register("agency-budget", SECRET, redirectUri, logouts.url());
+    try (AgencyEndpoints agency = new AgencyEndpoints()) {
+      String redirectUri = agency.callbackUrl();
+      new AgencyClients(realm).register("agency-budget", SECRET, redirectUri, agency.logoutUrl());
       AgencyApp app = AgencyApp.discover(realm.getBaseUrl(), "agency-budget", SECRET, redirectUri);
 
       OIDCProviderMetadata provider = app.provider();
@@ -110,11 +110,11 @@ class AgencySignInTest {
       new SoftTokenSteps(pages).approve(phone);
       IDTokenClaimsSet approved = app.complete(again, awaitCallback(app));
       assertEquals("gfmis-softtoken", approved.getACR().getValue());
-      assertFalse(logouts.hasMore(), "no logout while the session lives");
+      assertFalse(agency.hasMore(), "no logout while the session lives");
 
       // The holder's sessions end (an administrator signs the holder out everywhere).
       realm.admin().users().get(userUuid(holder)).logout();
-      BackChannelLogoutRequest request = logouts.await(Duration.ofSeconds(15));
+      BackChannelLogoutRequest request = agency.await(Duration.ofSeconds(15));
       LogoutTokenClaimsSet logout = app.logoutTokenValidator().validate(request.getLogoutToken());
       assertEquals(first.getSubject(), logout.getSubject());
       assertEquals(first.getSessionID(), logout.getSessionID());

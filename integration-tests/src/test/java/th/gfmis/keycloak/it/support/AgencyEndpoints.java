@@ -1,5 +1,7 @@
 package th.gfmis.keycloak.it.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.BackChannelLogoutRequest;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,27 +19,47 @@ import java.util.concurrent.TimeUnit;
  * The agency application's back-channel logout endpoint, on loopback: Keycloak POSTs a logout token
  * here when a user's session ends. Each request is parsed with Nimbus and kept for the test.
  */
-public final class BackChannelLogoutEndpoint implements AutoCloseable {
+public final class AgencyEndpoints implements AutoCloseable {
 
-  private static final String PATH = "/agency/backchannel-logout";
+  private static final String LOGOUT_PATH = "/agency/backchannel-logout";
+  private static final String CALLBACK_PATH = "/agency/callback";
 
   private final HttpServer server;
   private final BlockingQueue<BackChannelLogoutRequest> received = new LinkedBlockingQueue<>();
 
-  public BackChannelLogoutEndpoint() throws IOException {
+  public AgencyEndpoints() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(PATH, this::handle);
+    server.createContext(LOGOUT_PATH, this::handle);
+    server.createContext(CALLBACK_PATH, AgencyEndpoints::landed);
     server.start();
   }
 
-  public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+  public String logoutUrl() {
+    return base() + LOGOUT_PATH;
+  }
+
+  public String callbackUrl() {
+    return base() + CALLBACK_PATH;
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static void landed(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] page =
+          "<!doctype html><title>Agency</title><p>Back at the agency.</p>".getBytes(UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange;
         InputStream body = exchange.getRequestBody()) {
-      String form = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+      String form = new String(body.readAllBytes(), UTF_8);
       try {
         received.add(BackChannelLogoutRequest.parse(URLUtils.parseParameters(form)));
         exchange.sendResponseHeaders(200, -1);
@@ -52,7 +73,7 @@ public final class BackChannelLogoutEndpoint implements AutoCloseable {
   public BackChannelLogoutRequest await(Duration timeout) throws InterruptedException {
     BackChannelLogoutRequest request = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (request == null) {
-      throw new AssertionError("no back-channel logout reached " + url() + " in " + timeout);
+      throw new AssertionError("no back-channel logout reached " + logoutUrl() + " in " + timeout);
     }
     return request;
   }
