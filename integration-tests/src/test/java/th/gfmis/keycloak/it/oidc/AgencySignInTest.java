@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -150,6 +151,30 @@ class AgencySignInTest {
     assertEquals(
         holder.userId(), claims.get("gfmis_user_id").asText(), "the realm export's mapper");
     assertEquals(GfmisClient.CLIENT_ID, claims.get("aud").asText());
+  }
+
+  @Test
+  void theGfmisClientOfTheRealmExportCarriesTheRecommendedSettings() {
+    ClientRepresentation gfmis =
+        realm.admin().clients().findByClientId(GfmisClient.CLIENT_ID).get(0);
+    Map<String, String> attributes = gfmis.getAttributes();
+    assertFalse(gfmis.isPublicClient(), "confidential");
+    assertTrue(gfmis.isStandardFlowEnabled());
+    assertFalse(gfmis.isImplicitFlowEnabled());
+    assertFalse(gfmis.isDirectAccessGrantsEnabled());
+    assertFalse(gfmis.isServiceAccountsEnabled());
+    assertFalse(gfmis.isFrontchannelLogout());
+    assertEquals("S256", attributes.get("pkce.code.challenge.method"));
+    assertEquals("true", attributes.get("backchannel.logout.session.required"));
+    assertEquals("gfmis-softtoken", attributes.get("minimum.acr.value"));
+    assertEquals("gfmis-softtoken", attributes.get("default.acr.values"));
+    assertTrue(
+        gfmis.getRedirectUris().stream().noneMatch(uri -> uri.contains("*")),
+        "exact redirect URIs: " + gfmis.getRedirectUris());
+    assertFalse(attributes.getOrDefault("post.logout.redirect.uris", "").contains("*"));
+    assertTrue(
+        gfmis.getProtocolMappers().stream()
+            .anyMatch(m -> "gfmis-user-id-mapper".equals(m.getProtocolMapper())));
   }
 
   /** A fresh browser session: Keycloak's cookies removed (from a Keycloak page), then the URL. */
