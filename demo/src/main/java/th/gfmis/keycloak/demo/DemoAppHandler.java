@@ -2,6 +2,11 @@ package th.gfmis.keycloak.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.id.Identifier;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -34,7 +39,7 @@ final class DemoAppHandler implements HttpHandler {
   private final Map<String, PendingLogin> pending = new ConcurrentHashMap<>();
   private final Map<String, IdToken> sessions = new ConcurrentHashMap<>();
 
-  private record PendingLogin(String verifier, String nonce, Instant started) {}
+  private record PendingLogin(CodeVerifier verifier, Nonce nonce, Instant started) {}
 
   DemoAppHandler(
       OidcClient oidc, ObjectMapper json, DisplayTime time, Clock clock, DemoSettings settings) {
@@ -94,15 +99,17 @@ final class DemoAppHandler implements HttpHandler {
     }
     Instant now = clock.instant();
     pending.values().removeIf(login -> login.started().plus(LOGIN_TIMEOUT).isBefore(now));
-    String state = Pkce.randomToken();
-    PendingLogin login = new PendingLogin(Pkce.randomToken(), Pkce.randomToken(), now);
+    State state = new State();
+    PendingLogin login = new PendingLogin(new CodeVerifier(), new Nonce(), now);
     try {
       String location =
           oidc.authorizationRequest(state, login.nonce(), login.verifier(), acrValues, uiLocales)
               .toString();
-      pending.put(state, login);
+      pending.put(state.getValue(), login);
       HttpExchanges.redirect(
-          exchange, location, cookie(STATE_COOKIE, state, (int) LOGIN_TIMEOUT.toSeconds()));
+          exchange,
+          location,
+          cookie(STATE_COOKIE, state.getValue(), (int) LOGIN_TIMEOUT.toSeconds()));
     } catch (OidcException e) {
       error(exchange, 502, e.getMessage());
     }
@@ -139,9 +146,8 @@ final class DemoAppHandler implements HttpHandler {
       return;
     }
     try {
-      IdToken idToken = oidc.redeem(code, login.verifier());
-      idToken.validate(oidc.metadata().issuer(), OidcClient.CLIENT_ID, login.nonce(), now);
-      String session = Pkce.randomToken();
+      IdToken idToken = oidc.redeem(new AuthorizationCode(code), login.verifier(), login.nonce());
+      String session = new Identifier().getValue();
       sessions.put(session, idToken);
       HttpExchanges.redirect(
           exchange, "/app", cookie(STATE_COOKIE, "", 0), cookie(SESSION_COOKIE, session, -1));
@@ -159,7 +165,7 @@ final class DemoAppHandler implements HttpHandler {
       return;
     }
     try {
-      HttpExchanges.redirect(exchange, oidc.logoutRequest(signedIn.get().raw()).toString(), clear);
+      HttpExchanges.redirect(exchange, oidc.logoutRequest(signedIn.get()).toString(), clear);
     } catch (OidcException e) {
       error(exchange, 502, e.getMessage());
     }
@@ -180,9 +186,11 @@ final class DemoAppHandler implements HttpHandler {
     body.append("</table><details><summary>ID token claims (JSON)</summary><pre>");
     try {
       body.append(
-          Html.escape(json.writerWithDefaultPrettyPrinter().writeValueAsString(token.claims())));
+          Html.escape(
+              json.writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(json.readTree(token.claimsJson()))));
     } catch (JsonProcessingException e) {
-      body.append(Html.escape(token.claims().toString()));
+      body.append(Html.escape(token.claimsJson()));
     }
     body.append("</pre></details>");
   }

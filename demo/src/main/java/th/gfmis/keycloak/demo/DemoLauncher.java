@@ -90,7 +90,7 @@ public final class DemoLauncher {
 
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     DisplayTime time = new DisplayTime(ZoneId.systemDefault());
-    OidcClient oidc = OidcClient.forSettings(http, json, settings);
+    OidcClient oidc = OidcClient.forSettings(settings);
     shutdown.add(
         "web inbox and demo app",
         WebServer.start(

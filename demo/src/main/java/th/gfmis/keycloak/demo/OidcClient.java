@@ -1,160 +1,161 @@
 package th.gfmis.keycloak.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The demo app's side of OpenID Connect against the {@code gfmis} realm: a public client using the
- * authorization code flow with PKCE, and RP-initiated logout.
+ * The demo app's side of OpenID Connect against the {@code gfmis} realm, through the Nimbus OAuth
+ * 2.0 / OpenID Connect SDK: discovery, a public client using the authorization code flow with PKCE
+ * (S256), ID tokens validated against the realm's published keys, and RP-initiated logout.
  */
 final class OidcClient {
   static final String REALM = "gfmis";
   static final String CLIENT_ID = "gfmis-demo";
+  private static final int TIMEOUT_MILLIS = 10_000;
 
-  private final HttpClient http;
-  private final ObjectMapper json;
-  private final URI discovery;
-  private final String redirectUri;
-  private final String postLogoutRedirectUri;
-  private OidcProviderMetadata metadata;
+  private final Issuer issuer;
+  private final ClientID clientId = new ClientID(CLIENT_ID);
+  private final URI redirectUri;
+  private final URI postLogoutRedirectUri;
+  private Realm realm;
 
-  OidcClient(
-      HttpClient http,
-      ObjectMapper json,
-      URI discovery,
-      String redirectUri,
-      String postLogoutRedirectUri) {
-    this.http = http;
-    this.json = json;
-    this.discovery = discovery;
-    this.redirectUri = redirectUri;
-    this.postLogoutRedirectUri = postLogoutRedirectUri;
+  /** The realm's metadata and the validator built from its keys, fetched together. */
+  private record Realm(OIDCProviderMetadata metadata, IDTokenValidator ids) {}
+
+  OidcClient(String issuer, String redirectUri, String postLogoutRedirectUri) {
+    this.issuer = new Issuer(issuer);
+    this.redirectUri = URI.create(redirectUri);
+    this.postLogoutRedirectUri = URI.create(postLogoutRedirectUri);
   }
 
-  static OidcClient forSettings(HttpClient http, ObjectMapper json, DemoSettings settings) {
+  static OidcClient forSettings(DemoSettings settings) {
     return new OidcClient(
-        http,
-        json,
-        URI.create(
-            settings.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration"),
+        settings.keycloakUrl() + "/realms/" + REALM,
         settings.webUrl() + "/app/callback",
         settings.webUrl() + "/app");
   }
 
   /** The realm's metadata, fetched on first use (Keycloak is up by then) and kept. */
-  synchronized OidcProviderMetadata metadata() throws OidcException {
-    if (metadata == null) {
-      HttpRequest request =
-          HttpRequest.newBuilder(discovery)
-              .timeout(Duration.ofSeconds(10))
-              .header("Accept", "application/json")
-              .GET()
-              .build();
-      JsonNode body = call(request, "provider metadata");
-      metadata = OidcProviderMetadata.of(body);
+  synchronized OIDCProviderMetadata metadata() throws OidcException {
+    return provider().metadata();
+  }
+
+  private synchronized Realm provider() throws OidcException {
+    if (realm == null) {
+      try {
+        OIDCProviderMetadata metadata =
+            OIDCProviderMetadata.resolve(issuer, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+        IDTokenValidator ids =
+            new IDTokenValidator(
+                metadata.getIssuer(),
+                clientId,
+                JWSAlgorithm.RS256,
+                metadata.getJWKSetURI().toURL());
+        realm = new Realm(metadata, ids);
+      } catch (GeneralException | IOException e) {
+        throw new OidcException("provider metadata failed: " + e.getMessage(), e);
+      }
     }
-    return metadata;
+    return realm;
   }
 
   /**
    * The URL that starts a sign-in.
    *
-   * @param acrValues requested authentication context classes, or empty
+   * @param acrValues requested authentication context classes separated by blanks, or empty
    * @param uiLocales the preferred language of Keycloak's pages ("th", "en"), or empty
    */
   URI authorizationRequest(
-      String state, String nonce, String verifier, String acrValues, String uiLocales)
+      State state, Nonce nonce, CodeVerifier verifier, String acrValues, String uiLocales)
       throws OidcException {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("response_type", "code");
-    parameters.put("client_id", CLIENT_ID);
-    parameters.put("redirect_uri", redirectUri);
-    parameters.put("scope", "openid profile email");
-    parameters.put("state", state);
-    parameters.put("nonce", nonce);
-    parameters.put("code_challenge", Pkce.challenge(verifier));
-    parameters.put("code_challenge_method", "S256");
-    if (!acrValues.isEmpty()) {
-      parameters.put("acr_values", acrValues);
+    AuthenticationRequest.Builder request =
+        new AuthenticationRequest.Builder(
+                ResponseType.CODE, new Scope("openid", "profile", "email"), clientId, redirectUri)
+            .endpointURI(metadata().getAuthorizationEndpointURI())
+            .state(state)
+            .nonce(nonce)
+            .codeChallenge(verifier, CodeChallengeMethod.S256);
+    if (!acrValues.isBlank()) {
+      request.acrValues(Arrays.stream(acrValues.trim().split("\\s+")).map(ACR::new).toList());
     }
     if (!uiLocales.isEmpty()) {
-      parameters.put("ui_locales", uiLocales);
+      try {
+        request.uiLocales(List.of(LangTag.parse(uiLocales)));
+      } catch (LangTagException e) {
+        throw new OidcException("not a language tag: " + uiLocales, e);
+      }
     }
-    return withQuery(metadata().authorizationEndpoint(), parameters);
+    return request.build().toURI();
   }
 
-  /** Redeems an authorization code; returns the ID token, not yet validated. */
-  IdToken redeem(String code, String verifier) throws OidcException {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("code", code);
-    form.put("redirect_uri", redirectUri);
-    form.put("client_id", CLIENT_ID);
-    form.put("code_verifier", verifier);
-    HttpRequest request =
-        HttpRequest.newBuilder(metadata().tokenEndpoint())
-            .timeout(Duration.ofSeconds(15))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(HttpExchanges.formEncode(form)))
-            .build();
-    JsonNode tokens = call(request, "token request");
-    JsonNode idToken = tokens.get("id_token");
-    if (idToken == null || !idToken.isTextual()) {
+  /** Redeems an authorization code and returns the ID token, validated for this sign-in. */
+  IdToken redeem(AuthorizationCode code, CodeVerifier verifier, Nonce nonce) throws OidcException {
+    Realm provider = provider();
+    TokenRequest request =
+        new TokenRequest(
+            provider.metadata().getTokenEndpointURI(),
+            clientId,
+            new AuthorizationCodeGrant(code, redirectUri, verifier));
+    TokenResponse response;
+    try {
+      var http = request.toHTTPRequest();
+      http.setConnectTimeout(TIMEOUT_MILLIS);
+      http.setReadTimeout(TIMEOUT_MILLIS);
+      response = OIDCTokenResponseParser.parse(http.send());
+    } catch (IOException | ParseException e) {
+      throw new OidcException("token request failed: " + e.getMessage(), e);
+    }
+    if (!response.indicatesSuccess()) {
+      var error = response.toErrorResponse().getErrorObject();
+      throw new OidcException(
+          "token request answered HTTP "
+              + error.getHTTPStatusCode()
+              + (error.getCode() == null ? "" : ": " + error.getCode())
+              + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")"));
+    }
+    JWT idToken = response.toSuccessResponse().getTokens().toOIDCTokens().getIDToken();
+    if (idToken == null) {
       throw new OidcException("the token response has no id_token");
     }
-    return IdToken.parse(idToken.asText(), json);
+    return IdToken.validate(idToken, provider.ids(), nonce);
   }
 
   /** The URL that signs the browser out of Keycloak and comes back to the app. */
-  URI logoutRequest(String idTokenHint) throws OidcException {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("client_id", CLIENT_ID);
-    parameters.put("id_token_hint", idTokenHint);
-    parameters.put("post_logout_redirect_uri", postLogoutRedirectUri);
-    return withQuery(metadata().endSessionEndpoint(), parameters);
-  }
-
-  static URI withQuery(URI endpoint, Map<String, String> parameters) {
-    String base = endpoint.toString();
-    return URI.create(
-        base + (base.contains("?") ? "&" : "?") + HttpExchanges.formEncode(parameters));
-  }
-
-  private JsonNode call(HttpRequest request, String what) throws OidcException {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new OidcException(what + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OidcException(what + " was interrupted", e);
-    }
-    JsonNode body;
-    try {
-      body = json.readTree(response.body());
-    } catch (IOException e) {
-      throw new OidcException(what + " answered HTTP " + response.statusCode() + ", not JSON", e);
-    }
-    if (response.statusCode() != 200 || body == null || !body.isObject()) {
-      String error = body == null ? "" : body.path("error").asText("");
-      String description = body == null ? "" : body.path("error_description").asText("");
-      throw new OidcException(
-          what
-              + " answered HTTP "
-              + response.statusCode()
-              + (error.isEmpty() ? "" : ": " + error)
-              + (description.isEmpty() ? "" : " (" + description + ")"));
-    }
-    return body;
+  URI logoutRequest(IdToken idTokenHint) throws OidcException {
+    return new LogoutRequest(
+            metadata().getEndSessionEndpointURI(),
+            idTokenHint.jwt(),
+            null,
+            clientId,
+            postLogoutRedirectUri,
+            null,
+            null)
+        .toURI();
   }
 }

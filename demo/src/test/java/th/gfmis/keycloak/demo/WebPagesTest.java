@@ -38,11 +38,7 @@ class WebPagesTest {
             0,
             new InboxHandler(archive, time, settings),
             new DemoAppHandler(
-                OidcClient.forSettings(http, json, settings),
-                json,
-                time,
-                Clock.systemUTC(),
-                settings));
+                OidcClient.forSettings(settings), json, time, Clock.systemUTC(), settings));
   }
 
   @AfterEach
