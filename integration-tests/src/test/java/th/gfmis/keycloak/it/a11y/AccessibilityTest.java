@@ -134,6 +134,10 @@ class AccessibilityTest {
     inspect(findings, "identify", "userId", "citizenId", "email", "gfmis-request-otp");
     pages.submitIdentity("", "", "");
     pages.awaitShown("input-error-userId");
+    assertEquals(
+        "true",
+        new PageInspector(webDriver.driver()).attribute("userId", "aria-invalid"),
+        "the field with an error is marked invalid, so its error must be tied to it");
     inspect(findings, "identify with field errors", "userId", "gfmis-request-otp");
 
     int mails = mailbox.count();
@@ -219,6 +223,10 @@ class AccessibilityTest {
       if (option.endsWith("=")) {
         findings.add(page, "language menu entry without its own lang: " + option);
       }
+    }
+
+    for (String field : inspector.fieldsWithUntiedErrors()) {
+      findings.add(page, "the error of field " + field + " is not tied to it (aria-describedby)");
     }
 
     List<String> controls = inspector.controlsInDocumentOrder();

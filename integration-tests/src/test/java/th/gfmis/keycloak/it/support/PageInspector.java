@@ -84,6 +84,24 @@ public final class PageInspector {
             + " function (o) { return o.textContent.trim() + '=' + o.lang; });");
   }
 
+  /**
+   * The fields marked invalid whose error message a screen reader does not read with the field:
+   * without {@code aria-describedby} pointing at a shown, non-empty text.
+   */
+  public List<String> fieldsWithUntiedErrors() {
+    return strings(
+        """
+        return Array.prototype.filter.call(document.querySelectorAll('[aria-invalid="true"]'),
+          function (field) {
+            var ids = (field.getAttribute('aria-describedby') || '').split(/\\s+/);
+            return !ids.some(function (id) {
+              var e = id && document.getElementById(id);
+              return e && e.textContent.trim() !== '' && e.getClientRects().length > 0;
+            });
+          }).map(function (field) { return field.id; });
+        """);
+  }
+
   /** The visible, enabled controls of the page in document order. */
   public List<String> controlsInDocumentOrder() {
     return strings(CONTROLS_IN_DOCUMENT_ORDER);

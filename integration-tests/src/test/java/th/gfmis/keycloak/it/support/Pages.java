@@ -11,6 +11,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,7 +46,13 @@ public final class Pages {
    * first, since the browser may stand on another host (a client's redirect URI).
    */
   public void openSignedOut(String realmUrl, String url) {
-    driver.navigate().to(realmUrl + "/.well-known/openid-configuration");
+    String neutral = realmUrl + "/.well-known/openid-configuration";
+    try {
+      driver.navigate().to(neutral);
+    } catch (WebDriverException e) {
+      // Leaving the browser's error page of an unreachable redirect URI can fail once.
+      driver.navigate().to(neutral);
+    }
     open(url);
   }
 
