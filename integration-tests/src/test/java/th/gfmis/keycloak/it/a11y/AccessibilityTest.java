@@ -249,7 +249,9 @@ class AccessibilityTest {
       }
     }
 
-    Overflow narrow = inspector.overflowAt(320, 1);
+    Overflow narrow =
+        inspector.overflowAt(
+            320, 1, "a11y-320-" + findings.locale + "-" + page.replaceAll("[^A-Za-z]+", "-"));
     if (narrow.scrollsSideways()) {
       findings.add(page, "320 px wide: scrolls sideways " + narrow);
     }

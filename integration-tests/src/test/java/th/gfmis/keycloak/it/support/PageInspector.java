@@ -1,11 +1,16 @@
 package th.gfmis.keycloak.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -155,16 +160,30 @@ public final class PageInspector {
    * 2; 400% is 320 at scale 4), measures, and restores the window.
    */
   public Overflow overflowAt(int cssWidth, double scale) {
+    return overflowAt(cssWidth, scale, null);
+  }
+
+  /**
+   * As {@link #overflowAt(int, double)}, saving what it looks like as
+   * target/screenshots/{name}.png.
+   */
+  public Overflow overflowAt(int cssWidth, double scale, String screenshot) {
     ChromiumDriver chrome = (ChromiumDriver) driver;
     chrome.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", cssWidth, "height", 800, "deviceScaleFactor", scale, "mobile", false));
     try {
+      if (screenshot != null) {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(screenshot + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+      }
       Map<?, ?> measured = (Map<?, ?>) script(OVERFLOW);
       return new Overflow(
           ((Number) measured.get("scrollWidth")).longValue(),
           ((Number) measured.get("clientWidth")).longValue(),
           String.valueOf(measured.get("wideElements")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
