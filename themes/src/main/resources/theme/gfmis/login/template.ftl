@@ -171,9 +171,7 @@
               onchange="if (this.value) window.location.href=this.value"
             >
               <#list locale.supported?sort_by("label") as l>
-                <#-- gfmis: each language's name is spoken in that language (WCAG 3.1.2). -->
                 <option
-                  lang="${l.languageTag}"
                   value="${l.url}"
                   ${(l.languageTag == locale.currentLanguageTag)?then('selected','')}
                 >

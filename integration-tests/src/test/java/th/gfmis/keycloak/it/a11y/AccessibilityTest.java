@@ -92,7 +92,12 @@ class AccessibilityTest {
 
   private void everyPageOfTheTheme(String locale) throws Exception {
     Findings findings = new Findings(locale);
-    AccessibilityCheck.collecting(findings.failures, () -> walk(locale, findings));
+    try {
+      AccessibilityCheck.collecting(findings.failures, () -> walk(locale, findings));
+    } catch (Exception | AssertionError e) {
+      throw new AssertionError(
+          "the walk stopped after " + findings.pages + "; findings so far:\n" + findings, e);
+    }
     LOG.infof("Pages inspected in %s: %s", locale, findings.pages);
     assertEquals(
         List.of(
@@ -113,11 +118,7 @@ class AccessibilityTest {
         findings.pages);
     assertTrue(
         findings.failures.isEmpty(),
-        findings.failures.size()
-            + " accessibility finding(s) in "
-            + locale
-            + ":\n"
-            + String.join("\n", findings.failures));
+        findings.failures.size() + " accessibility finding(s) in " + locale + ":\n" + findings);
   }
 
   private void walk(String locale, Findings findings) throws Exception {
@@ -145,7 +146,7 @@ class AccessibilityTest {
     inspect(findings, "OTP", "otp", "gfmis-verify-otp", "gfmis-resend-otp", "gfmis-edit");
     String otp = mailbox.awaitMessage(mails + 1).otp();
     pages.submitOtp((otp.charAt(0) == '1' ? "2" : "1") + otp.substring(1));
-    pages.awaitShown("input-error-otp");
+    assertTrue(!pages.message().isEmpty(), "a wrong code is said at the top of the page");
     inspect(findings, "OTP with a wrong code", "otp", "gfmis-verify-otp");
     reset.verifyOtp(otp);
     inspect(findings, "data confirmed", "gfmis-edit", "gfmis-request-password");
@@ -219,12 +220,6 @@ class AccessibilityTest {
     if (!findings.locale.equals(inspector.language())) {
       findings.add(page, "<html lang=\"" + inspector.language() + "\">");
     }
-    for (String option : inspector.languageMenu()) {
-      if (option.endsWith("=")) {
-        findings.add(page, "language menu entry without its own lang: " + option);
-      }
-    }
-
     for (String field : inspector.fieldsWithUntiedErrors()) {
       findings.add(page, "the error of field " + field + " is not tied to it (aria-describedby)");
     }
@@ -328,6 +323,11 @@ class AccessibilityTest {
 
     void add(String page, String finding) {
       failures.add("[" + locale + "] " + page + ": " + finding);
+    }
+
+    @Override
+    public String toString() {
+      return String.join("\n", failures);
     }
   }
 }

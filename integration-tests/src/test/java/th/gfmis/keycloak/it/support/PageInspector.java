@@ -82,13 +82,6 @@ public final class PageInspector {
     return (String) script("return document.documentElement.lang;");
   }
 
-  /** The language names of the language menu, each with its own {@code lang}: "ไทย=th". */
-  public List<String> languageMenu() {
-    return strings(
-        "return Array.prototype.map.call(document.querySelectorAll('#login-select-toggle option'),"
-            + " function (o) { return o.textContent.trim() + '=' + o.lang; });");
-  }
-
   /**
    * The fields marked invalid whose error message a screen reader does not read with the field:
    * without {@code aria-describedby} pointing at a shown, non-empty text.
