@@ -211,12 +211,12 @@ public final class AccessibilityCheck {
   private record Report(String url, List<Rule> violations, boolean leftBeforeTheEnd) {
 
     /** The serious and critical violations: rule, impact, elements. */
-    public String seriousViolations() {
+    String seriousViolations() {
       return describe(true);
     }
 
     /** The moderate and minor violations, for the log. */
-    public String minorViolations() {
+    String minorViolations() {
       return describe(false);
     }
 
