@@ -13,9 +13,9 @@
             </@buttons.actionGroup>
         <#else>
             <p id="gfmis-softtoken-enroll-instruction">${msg("gfmisSoftTokenEnrollInstruction")}</p>
-            <p style="text-align:center"><img id="gfmis-softtoken-qr" src="${gfmisQrImage}" alt="${msg("gfmisSoftTokenQrAlt")}" width="280" height="280"/></p>
+            <p class="gfmis-softtoken-qr"><img id="gfmis-softtoken-qr" src="${gfmisQrImage}" alt="${msg("gfmisSoftTokenQrAlt")}" width="280" height="280"/></p>
             <p>${msg("gfmisSoftTokenEnrollLinkHint")} <a id="gfmis-softtoken-link" href="${gfmisActivationUri}">${msg("gfmisSoftTokenEnrollLink")}</a></p>
-            <p id="gfmis-softtoken-waiting">${msg("gfmisSoftTokenEnrollWaiting", gfmisActivationMinutes)}</p>
+            <p id="gfmis-softtoken-waiting" role="status" data-answered="${msg("gfmisSoftTokenAnswered")}">${msg("gfmisSoftTokenEnrollWaiting", gfmisActivationMinutes)}</p>
             <@buttons.actionGroup horizontal=true>
                 <@buttons.button id="gfmis-softtoken-check" name="action" label="gfmisSoftTokenCheck" value="check" type="secondary"/>
                 <@buttons.button id="gfmis-softtoken-new-code" name="action" label="gfmisSoftTokenNewCode" value="new-code" type="secondary"/>
@@ -24,13 +24,18 @@
               (function () {
                 var url = "${gfmisStatusUrl?js_string}";
                 var form = document.getElementById("gfmis-softtoken-enroll-form");
+                var status = document.getElementById("gfmis-softtoken-waiting");
                 var done = false;
                 function poll() {
                   if (done) { return; }
                   fetch(url, {cache: "no-store", credentials: "omit"})
                     .then(function (r) { return r.ok ? r.json() : {ready: false}; })
                     .then(function (s) {
-                      if (s.ready) { done = true; form.submit(); } else { setTimeout(poll, 2000); }
+                      if (s.ready) {
+                        done = true;
+                        status.textContent = status.getAttribute("data-answered");
+                        setTimeout(function () { form.submit(); }, 300);
+                      } else { setTimeout(poll, 2000); }
                     })
                     .catch(function () { setTimeout(poll, 4000); });
                 }

@@ -11,11 +11,16 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** What a person sees and does on the sign-in pages, by element ids of the templates. */
+/**
+ * What a person sees and does on the sign-in pages, by element ids of the templates. Every page a
+ * test reads or acts on through these methods, or reaches by them, passes the WCAG 2.1 A/AA rules
+ * of {@link AccessibilityCheck} first.
+ */
 public final class Pages {
 
   private final WebDriver driver;
@@ -24,13 +29,36 @@ public final class Pages {
     this.driver = driver;
   }
 
+  /** The browser, for what these methods do not cover; the page it shows is checked first. */
   public WebDriver driver() {
+    checked();
     return driver;
   }
 
   public void open(String url) {
     driver.manage().deleteAllCookies();
     driver.navigate().to(url);
+    checked();
+  }
+
+  /**
+   * Opens the URL in a browser without the server's cookies: they are removed from a server page
+   * first, since the browser may stand on another host (a client's redirect URI).
+   */
+  public void openSignedOut(String realmUrl, String url) {
+    String neutral = realmUrl + "/.well-known/openid-configuration";
+    try {
+      driver.navigate().to(neutral);
+    } catch (WebDriverException e) {
+      // Leaving the browser's error page of an unreachable redirect URI can fail once.
+      driver.navigate().to(neutral);
+    }
+    open(url);
+  }
+
+  /** Runs the accessibility check on the page the browser shows, unless it has passed it. */
+  private void checked() {
+    AccessibilityCheck.ensureChecked(driver);
   }
 
   public void signIn(String username, String password) {
@@ -61,10 +89,12 @@ public final class Pages {
   }
 
   private void submitWith(WebElement control) {
+    checked();
     WebElement current = driver.findElement(By.tagName("html"));
     control.click();
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.stalenessOf(current));
+    checked();
   }
 
   public void changePassword(String password, String confirmation) {
@@ -74,25 +104,30 @@ public final class Pages {
   }
 
   public boolean isShown(String id) {
+    checked();
     return !driver.findElements(By.id(id)).isEmpty();
   }
 
   public String text(String id) {
+    checked();
     return driver.findElement(By.id(id)).getText();
   }
 
   public String value(String id) {
+    checked();
     return driver.findElement(By.id(id)).getAttribute("value");
   }
 
   /** The error shown under a form field, or "" when there is none. */
   public String fieldError(String field) {
+    checked();
     List<WebElement> errors = driver.findElements(By.id("input-error-" + field));
     return errors.isEmpty() ? "" : errors.get(0).getText().strip();
   }
 
   /** The message box at the top of the page (error, warning, success or info), or "". */
   public String message() {
+    checked();
     List<WebElement> alerts =
         driver.findElements(By.cssSelector(".pf-v5-c-alert__title, .kc-feedback-text"));
     return alerts.isEmpty() ? "" : alerts.get(0).getText().strip();
@@ -106,6 +141,7 @@ public final class Pages {
     } catch (TimeoutException e) {
       assertShown(id);
     }
+    checked();
   }
 
   /** Fails with what the page says unless the element is there. */
@@ -117,11 +153,13 @@ public final class Pages {
   }
 
   public String bodyText() {
+    checked();
     return driver.findElement(By.tagName("body")).getText();
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png (the README's pictures). */
   public void screenshot(String name) {
+    checked();
     try {
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
@@ -133,10 +171,12 @@ public final class Pages {
   }
 
   public String pageSource() {
+    checked();
     return driver.getPageSource();
   }
 
   public String currentUrl() {
+    checked();
     return driver.getCurrentUrl();
   }
 
@@ -161,6 +201,7 @@ public final class Pages {
   }
 
   private void type(String id, String value) {
+    checked();
     WebElement input = driver.findElement(By.id(id));
     input.clear();
     input.sendKeys(value);
