@@ -109,7 +109,7 @@ class SoftTokenRenewalTest extends SoftTokenTest {
     refused("certificate_revoked", phone::status);
     refused("certificate_revoked", phone::pending);
     refused("certificate_revoked", phone::renew);
-    UserRepresentation user = user(holder);
+    UserRepresentation user = realm.admin().users().get(user(holder).getId()).toRepresentation();
     List<CredentialRepresentation> devices =
         realm.admin().users().get(user.getId()).credentials().stream()
             .filter(c -> "gfmis-softtoken".equals(c.getType()))
