@@ -50,6 +50,46 @@ final class DeviceApiCalls {
     return send(request);
   }
 
+  /**
+   * A GET sent over a plain socket, so that the Host header can be anything (the JDK client does
+   * not let a caller choose it): what an attacker in front of a server without a fixed hostname
+   * sends.
+   */
+  Answer getWithHost(String path, String host, String authorization) throws Exception {
+    URI target = URI.create(url(path));
+    try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+      socket.setSoTimeout(15_000);
+      String request =
+          "GET "
+              + target.getRawPath()
+              + " HTTP/1.1\r\nHost: "
+              + host
+              + "\r\nAuthorization: "
+              + authorization
+              + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(raw.substring(9, 12));
+      int split = raw.indexOf("\r\n\r\n");
+      String body = split < 0 ? "" : raw.substring(split + 4);
+      int open = body.indexOf('{');
+      int close = body.lastIndexOf('}');
+      String json = open < 0 || close < open ? "" : body.substring(open, close + 1);
+      JsonNode node = null;
+      try {
+        node = JsonSerialization.readValue(json, JsonNode.class);
+      } catch (IOException e) {
+        // not JSON
+      }
+      return new Answer(
+          status,
+          node == null || node.get("error") == null ? null : node.get("error").asText(),
+          json,
+          null);
+    }
+  }
+
   private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -15,4 +15,11 @@ final class SoftTokenSettings {
   static void set(ManagedRealm realm, Map<String, String> options) {
     new RealmSettings(realm).authenticatorConfig(BROWSER_FLOW, CONFIG_ALIAS, options);
   }
+
+  /** "Get Certificate" settings: the renewal window in days (other settings at their defaults). */
+  static void renewalWindowDays(ManagedRealm realm, int days) {
+    new RealmSettings(realm)
+        .requiredActionConfig(
+            "gfmis-softtoken-enroll", Map.of("renewalWindowDays", Integer.toString(days)));
+  }
 }

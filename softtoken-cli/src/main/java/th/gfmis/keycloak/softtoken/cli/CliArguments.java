@@ -29,6 +29,8 @@ public record CliArguments(Command command, Map<String, String> options) {
     STATUS("status"),
     /** Revoke the device's certificate. */
     REVOKE("revoke"),
+    /** Renew the device's certificate with a new key (in the renewal window). */
+    RENEW("renew"),
     /** Print usage. */
     HELP("help");
 
@@ -53,7 +55,7 @@ public record CliArguments(Command command, Map<String, String> options) {
         case ENROLL -> Set.of("qr", "link", "store", "pin", "name");
         case APPROVE -> Set.of("store", "pin", "challenge", "number");
         case DENY -> Set.of("store", "pin", "challenge");
-        case PENDING, STATUS, REVOKE -> Set.of("store", "pin");
+        case PENDING, STATUS, REVOKE, RENEW -> Set.of("store", "pin");
         case HELP -> Set.of();
       };
     }
@@ -94,6 +96,7 @@ public record CliArguments(Command command, Map<String, String> options) {
         deny    --store <file.p12> --pin <pin> [--challenge <id>]
         status  --store <file.p12> --pin <pin>
         revoke  --store <file.p12> --pin <pin>
+        renew   --store <file.p12> --pin <pin>   (new key and certificate, in the renewal window)
         help
 
       The PIN protects the PKCS#12 store; instead of --pin it may come from the environment

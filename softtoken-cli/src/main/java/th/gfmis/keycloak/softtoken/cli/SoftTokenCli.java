@@ -109,6 +109,7 @@ public final class SoftTokenCli {
       }
       case STATUS -> print(open(a).status());
       case REVOKE -> print(open(a).revoke());
+      case RENEW -> renew(a);
     }
   }
 
@@ -131,6 +132,19 @@ public final class SoftTokenCli {
     out.println("device name  " + device.deviceName());
     out.println("serial       " + device.serialNumber());
     out.println("not after    " + IsoInstant.format(device.notAfter()));
+    out.println("store        " + store);
+  }
+
+  private void renew(CliArguments a) throws SoftTokenClientException, CliArguments.UsageException {
+    Path store = Path.of(a.option("store").orElseThrow());
+    char[] pin = pin(a);
+    SoftTokenDevice renewed = SoftTokenDevice.load(store, pin, config.get()).renew();
+    renewed.save(store, pin);
+    out.println("renewed");
+    out.println("username     " + renewed.username());
+    out.println("device name  " + renewed.deviceName());
+    out.println("serial       " + renewed.serialNumber());
+    out.println("not after    " + IsoInstant.format(renewed.notAfter()));
     out.println("store        " + store);
   }
 
@@ -158,6 +172,9 @@ public final class SoftTokenCli {
     out.println("serial       " + s.serialNumber());
     out.println("not after    " + (s.notAfter() == null ? "" : IsoInstant.format(s.notAfter())));
     out.println("state        " + s.state());
+    if (s.renewableFrom() != null) {
+      out.println("renew from   " + IsoInstant.format(s.renewableFrom()));
+    }
   }
 
   private SoftTokenDevice open(CliArguments a)

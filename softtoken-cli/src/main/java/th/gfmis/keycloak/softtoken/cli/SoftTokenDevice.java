@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
+import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.Certificates;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
@@ -32,6 +33,7 @@ import th.gfmis.keycloak.softtoken.protocol.EnrollmentResponse;
 import th.gfmis.keycloak.softtoken.protocol.ErrorResponse;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenges;
+import th.gfmis.keycloak.softtoken.protocol.RenewalRequest;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenCa;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenCrypto;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenJson;
@@ -171,7 +173,27 @@ public final class SoftTokenDevice {
             .POST(HttpRequest.BodyPublishers.ofByteArray(SoftTokenJson.writeBytes(request)))
             .build();
     EnrollmentResponse response = send(config, http, 201, EnrollmentResponse.class);
+    List<X509Certificate> chain = verifiedChain(response, keys, null);
+    return new SoftTokenDevice(
+        config,
+        activation.server(),
+        activation.realm(),
+        response.username(),
+        response.deviceName(),
+        keys.getPrivate(),
+        chain);
+  }
 
+  /**
+   * Checks a certificate answer (enrollment or renewal): the certificate is for this key, the
+   * serial and username match it, it verifies with the returned CA.
+   *
+   * @param expectedUser the user the device already belongs to, or null on enrollment
+   * @return the device certificate followed by the CA chain
+   */
+  private static List<X509Certificate> verifiedChain(
+      EnrollmentResponse response, KeyPair keys, String expectedUser)
+      throws SoftTokenClientException {
     X509Certificate certificate;
     List<X509Certificate> caChain;
     try {
@@ -190,6 +212,9 @@ public final class SoftTokenDevice {
     if (certifiedUser == null || !certifiedUser.equals(response.username())) {
       throw invalidResponse("username does not match the certificate's CN.");
     }
+    if (expectedUser != null && !expectedUser.equals(certifiedUser)) {
+      throw invalidResponse("The renewed certificate names another user.");
+    }
     if (!caChain.isEmpty()) {
       try {
         Certificates.verifyIssuedBy(certificate, caChain.get(0));
@@ -200,14 +225,7 @@ public final class SoftTokenDevice {
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(certificate);
     chain.addAll(caChain);
-    return new SoftTokenDevice(
-        config,
-        activation.server(),
-        activation.realm(),
-        response.username(),
-        response.deviceName(),
-        keys.getPrivate(),
-        chain);
+    return chain;
   }
 
   /**
@@ -384,6 +402,36 @@ public final class SoftTokenDevice {
         DeviceStatus.class);
   }
 
+  /**
+   * {@code POST device/renew}: makes a new P-256 key, sends a CSR signed by it with a device-auth
+   * header signed by the current key (its {@code csh} claim covers the CSR), and checks the new
+   * certificate. The server then revokes the current certificate: save the returned device over the
+   * old store at once.
+   *
+   * @return the renewed device (new key and certificate, same server, realm, user and name)
+   * @throws SoftTokenClientException e.g. {@code renewal_too_early}, {@code certificate_expired}
+   */
+  public SoftTokenDevice renew() throws SoftTokenClientException {
+    KeyPair keys = DeviceKeys.generate(config.random());
+    String csr = DeviceCsr.createBase64(keys);
+    URI url = base.resolve(SoftTokenProtocol.PATH_DEVICE_RENEW);
+    HttpRequest http =
+        HttpRequest.newBuilder(url)
+            .timeout(config.requestTimeout())
+            .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
+            .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+            .header(
+                "Authorization", authorizationHeader("POST", url, CertificateRenewal.csrHash(csr)))
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    SoftTokenJson.writeBytes(new RenewalRequest(csr))))
+            .build();
+    EnrollmentResponse response = send(config, http, 200, EnrollmentResponse.class);
+    List<X509Certificate> renewed = verifiedChain(response, keys, username);
+    return new SoftTokenDevice(
+        config, server, realm, username, response.deviceName(), keys.getPrivate(), renewed);
+  }
+
   // ---------------------------------------------------------------- accessors
 
   /**
@@ -457,8 +505,20 @@ public final class SoftTokenDevice {
    * @return {@code SoftToken <jws>}
    */
   public String authorizationHeader(String method, URI url) {
+    return authorizationHeader(method, url, null);
+  }
+
+  /**
+   * The Authorization header value of a request carrying a CSR (exposed for tests of the server).
+   *
+   * @param method the HTTP method
+   * @param url the full request URL
+   * @param csh {@link CertificateRenewal#csrHash(String)} of the CSR, or null
+   * @return {@code SoftToken <jws>}
+   */
+  public String authorizationHeader(String method, URI url, String csh) {
     return DeviceAuth.authorizationHeader(
-        method, url, kid, privateKey, config.clock().instant(), config.random());
+        method, url, kid, privateKey, config.clock().instant(), config.random(), csh);
   }
 
   // ---------------------------------------------------------------- HTTP

@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
+import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.CertificateResolver;
 import th.gfmis.keycloak.softtoken.protocol.Certificates;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
@@ -33,6 +35,7 @@ import th.gfmis.keycloak.softtoken.protocol.EnrollmentResponse;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenges;
+import th.gfmis.keycloak.softtoken.protocol.RenewalRequest;
 import th.gfmis.keycloak.softtoken.protocol.RequestBodies;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenCa;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
@@ -67,6 +70,7 @@ public final class FakeSoftTokenServer implements AutoCloseable {
   private final Set<String> usedNonces = new HashSet<>();
   private final Map<String, String> outcomes = new HashMap<>();
   private int requests;
+  private Duration renewalWindow = SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME;
 
   public FakeSoftTokenServer(String realm) throws IOException {
     this.realm = realm;
@@ -119,6 +123,11 @@ public final class FakeSoftTokenServer implements AutoCloseable {
     return outcomes.get(username);
   }
 
+  /** Renewal window of the certificates it issues (default: their whole lifetime). */
+  public synchronized void renewalWindow(Duration window) {
+    renewalWindow = window;
+  }
+
   public synchronized int requests() {
     return requests;
   }
@@ -158,6 +167,8 @@ public final class FakeSoftTokenServer implements AutoCloseable {
         send(exchange, 200, respond(id, body));
       } else if (method.equals("GET") && path.equals(SoftTokenProtocol.PATH_DEVICE)) {
         send(exchange, 200, status(authenticate(exchange), SoftTokenProtocol.STATE_ACTIVE));
+      } else if (method.equals("POST") && path.equals(SoftTokenProtocol.PATH_DEVICE_RENEW)) {
+        send(exchange, 200, renew(authenticate(exchange), body));
       } else if (method.equals("POST") && path.equals(SoftTokenProtocol.PATH_DEVICE_REVOKE)) {
         DeviceAuth.Verified device = authenticate(exchange);
         revoked.add(device.kid());
@@ -206,6 +217,32 @@ public final class FakeSoftTokenServer implements AutoCloseable {
         serial, new Device(activation.username(), request.deviceNameOrDefault(), certificate));
     return EnrollmentResponse.of(
         certificate, List.of(caCertificate), request.deviceNameOrDefault(), activation.username());
+  }
+
+  private EnrollmentResponse renew(DeviceAuth.Verified device, byte[] body)
+      throws SoftTokenProtocolException {
+    RenewalRequest request = SoftTokenJson.read(body, RenewalRequest.class);
+    request.validate();
+    CertificateRenewal.checkBinding(device.claims(), request.csr());
+    CertificateRenewal.checkRenewable(device.certificate(), renewalWindow, Instant.now());
+    ECPublicKey key =
+        CertificateRenewal.verifyCsr(request.csr(), device.certificate().getPublicKey());
+    Device old = devices.get(device.kid());
+    X509Certificate certificate =
+        SoftTokenCa.issueDeviceCertificate(
+            caKeys.getPrivate(),
+            caCertificate,
+            key,
+            old.username(),
+            Instant.now(),
+            SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME,
+            random);
+    String serial = Certificates.serialHex(certificate);
+    currentDevice.put(old.username(), serial);
+    revoked.add(device.kid());
+    devices.put(serial, new Device(old.username(), old.deviceName(), certificate));
+    return EnrollmentResponse.of(
+        certificate, List.of(caCertificate), old.deviceName(), old.username());
   }
 
   private CertificateResolver resolver(String requiredUser) {
@@ -303,7 +340,8 @@ public final class FakeSoftTokenServer implements AutoCloseable {
         d.deviceName(),
         device.kid(),
         d.certificate().getNotAfter().toInstant(),
-        state);
+        state,
+        CertificateRenewal.renewableFrom(d.certificate(), renewalWindow));
   }
 
   private static void send(HttpExchange exchange, int status, Object body) throws IOException {

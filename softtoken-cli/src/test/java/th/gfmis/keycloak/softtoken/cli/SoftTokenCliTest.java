@@ -1,6 +1,7 @@
 package th.gfmis.keycloak.softtoken.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -97,6 +98,38 @@ class SoftTokenCliTest {
     String line = err().strip();
     assertTrue(line.startsWith("error: certificate_revoked: "), line);
     assertEquals(1, line.lines().count(), line);
+  }
+
+  @Test
+  void renewReplacesTheStoredKeyAndStatusShowsExpiry() throws Exception {
+    String store = dir.resolve("r.p12").toString();
+    String link = server.newActivation(USER).toHttpsLink();
+    assertEquals(0, run("enroll", "--link", link, "--store", store, "--pin", "1234"), err());
+    String before = SoftTokenDevice.load(Path.of(store), "1234".toCharArray()).serialNumber();
+
+    assertEquals(0, run("status", "--store", store, "--pin", "1234"), err());
+    assertTrue(out().contains("not after    "), out());
+    assertTrue(out().contains("renew from   "), out());
+
+    assertEquals(0, run("renew", "--store", store, "--pin", "1234"), err());
+    assertTrue(out().startsWith("renewed"), out());
+    SoftTokenDevice after = SoftTokenDevice.load(Path.of(store), "1234".toCharArray());
+    assertNotEquals(before, after.serialNumber());
+    assertTrue(out().contains("serial       " + after.serialNumber()), out());
+
+    int shown = server.newChallenge(USER);
+    assertEquals(
+        0,
+        run("approve", "--store", store, "--pin", "1234", "--number", String.valueOf(shown)),
+        err());
+
+    server.renewalWindow(java.time.Duration.ofDays(1));
+    assertEquals(1, run("renew", "--store", store, "--pin", "1234"));
+    assertTrue(err().startsWith("error: renewal_too_early: "), err());
+    assertEquals(
+        after.serialNumber(),
+        SoftTokenDevice.load(Path.of(store), "1234".toCharArray()).serialNumber(),
+        "a refused renewal leaves the store as it was");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package th.gfmis.keycloak.softtoken.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,6 +133,33 @@ class SoftTokenDeviceTest {
     assertEquals(SoftTokenProtocol.STATE_ACTIVE, replacement.status().state());
     server.newChallenge(USER);
     assertEquals(1, replacement.pending().size());
+  }
+
+  @Test
+  void renewalGivesANewKeyAndCertificateAndRevokesTheOldOne() throws Exception {
+    SoftTokenDevice old = enroll();
+    SoftTokenDevice renewed = old.renew();
+    assertNotEquals(old.serialNumber(), renewed.serialNumber());
+    assertNotEquals(
+        old.certificate().getPublicKey(), renewed.certificate().getPublicKey(), "a new key");
+    assertEquals(USER, renewed.username());
+    assertEquals("Test phone", renewed.deviceName());
+    assertEquals(SoftTokenProtocol.STATE_ACTIVE, renewed.status().state());
+    refused("certificate_revoked", old::status);
+    refused("certificate_revoked", old::renew);
+    int shown = server.newChallenge(USER);
+    assertEquals("approved", renewed.approve(null, shown).status());
+  }
+
+  @Test
+  void renewalBeforeTheWindowIsRefusedAndTheDeviceKeepsWorking() throws Exception {
+    server.renewalWindow(Duration.ofDays(30));
+    SoftTokenDevice device = enroll();
+    var status = device.status();
+    assertEquals(status.notAfter().minus(Duration.ofDays(30)), status.renewableFrom());
+    SoftTokenClientException e = refused("renewal_too_early", device::renew);
+    assertEquals(403, e.httpStatus());
+    assertEquals(SoftTokenProtocol.STATE_ACTIVE, device.status().state());
   }
 
   @Test

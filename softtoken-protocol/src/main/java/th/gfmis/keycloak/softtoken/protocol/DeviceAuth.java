@@ -38,13 +38,38 @@ public final class DeviceAuth {
    */
   public static String authorizationHeader(
       String method, URI url, String kid, PrivateKey key, Instant now, SecureRandom random) {
+    return authorizationHeader(method, url, kid, key, now, random, null);
+  }
+
+  /**
+   * Device side: the Authorization header of a request that carries a CSR ({@code POST
+   * device/renew}), with the claim {@code csh} binding that CSR to this signature.
+   *
+   * @param method the HTTP method
+   * @param url the full request URL
+   * @param kid the device certificate serial
+   * @param key the device's current private key
+   * @param now the current time
+   * @param random a {@link SecureRandom} for the jti
+   * @param csh {@link CertificateRenewal#csrHash(String)} of the body's CSR, or null
+   * @return {@code SoftToken <jws>}
+   */
+  public static String authorizationHeader(
+      String method,
+      URI url,
+      String kid,
+      PrivateKey key,
+      Instant now,
+      SecureRandom random,
+      String csh) {
     String htu = SoftTokenUrls.normalizeHtu(url.toString());
     DeviceAuthClaims claims =
         new DeviceAuthClaims(
             method.toUpperCase(Locale.ROOT),
             htu,
             now.getEpochSecond(),
-            Base64Urls.random(random, SoftTokenProtocol.MIN_JTI_BYTES));
+            Base64Urls.random(random, SoftTokenProtocol.MIN_JTI_BYTES),
+            csh);
     return SoftTokenProtocol.AUTH_SCHEME
         + " "
         + Es256Jws.signJson(SoftTokenProtocol.TYP_DEVICE_AUTH, kid, claims, key);
@@ -74,6 +99,31 @@ public final class DeviceAuth {
       String authorization,
       String method,
       String requestUrl,
+      Instant now,
+      Duration skew,
+      CertificateResolver resolver)
+      throws SoftTokenProtocolException {
+    return verify(authorization, method, kid -> requestUrl, now, skew, resolver);
+  }
+
+  /**
+   * Server side: {@link #verify(String, String, String, Instant, Duration, CertificateResolver)}
+   * with the expected URL chosen per device, after its certificate was resolved (the server binds
+   * {@code htu} to the base URL the device enrolled at, never to request headers).
+   *
+   * @param authorization the Authorization header value, may be null
+   * @param method the request's HTTP method
+   * @param expectedUrl the endpoint's URL as this device must address it, by kid
+   * @param now the current time
+   * @param skew the allowed |now - iat|
+   * @param resolver finds the device certificate by kid
+   * @return the verified device and claims
+   * @throws SoftTokenProtocolException as the other form
+   */
+  public static Verified verify(
+      String authorization,
+      String method,
+      ExpectedUrl expectedUrl,
       Instant now,
       Duration skew,
       CertificateResolver resolver)
@@ -115,7 +165,7 @@ public final class DeviceAuth {
     } catch (IllegalArgumentException e) {
       throw invalid("htu is not an absolute http(s) URL.");
     }
-    if (!htu.equals(SoftTokenUrls.normalizeHtu(requestUrl))) {
+    if (!htu.equals(SoftTokenUrls.normalizeHtu(expectedUrl.forKid(jws.kid())))) {
       throw invalid("htu does not match the request URL.");
     }
     checkIat(claims.iat(), now, skew);
@@ -161,6 +211,17 @@ public final class DeviceAuth {
     Certificates.checkValidity(certificate, now);
     DeviceKeys.requireP256(certificate.getPublicKey());
     return certificate;
+  }
+
+  /** The URL a device must name in {@code htu}, chosen once its certificate is known. */
+  @FunctionalInterface
+  public interface ExpectedUrl {
+    /**
+     * @param kid the resolved device certificate's serial
+     * @return the absolute URL of the endpoint for that device
+     * @throws SoftTokenProtocolException when the device cannot be served
+     */
+    String forKid(String kid) throws SoftTokenProtocolException;
   }
 
   private static SoftTokenProtocolException asDeviceAuthError(SoftTokenProtocolException e) {

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param serialNumber the certificate serial, lowercase hex
  * @param notAfter end of the certificate's validity
  * @param state {@code active} or {@code revoked}
+ * @param renewableFrom when {@code POST device/renew} is accepted from (state {@code active} only;
+ *     absent from older servers)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceStatus(
@@ -23,4 +25,22 @@ public record DeviceStatus(
     @JsonSerialize(using = IsoInstant.Serializer.class)
         @JsonDeserialize(using = IsoInstant.Deserializer.class)
         Instant notAfter,
-    String state) {}
+    String state,
+    @JsonSerialize(using = IsoInstant.Serializer.class)
+        @JsonDeserialize(using = IsoInstant.Deserializer.class)
+        Instant renewableFrom) {
+
+  /**
+   * A status without a renewal time (a revoked device).
+   *
+   * @param username the user
+   * @param deviceName the device name
+   * @param serialNumber the serial
+   * @param notAfter end of validity
+   * @param state the state
+   */
+  public DeviceStatus(
+      String username, String deviceName, String serialNumber, Instant notAfter, String state) {
+    this(username, deviceName, serialNumber, notAfter, state, null);
+  }
+}

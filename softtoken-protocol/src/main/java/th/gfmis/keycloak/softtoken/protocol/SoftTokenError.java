@@ -28,6 +28,11 @@ public enum SoftTokenError {
   CERTIFICATE_REVOKED(403, "The device certificate has been revoked."),
   /** The device certificate is outside its validity period. */
   CERTIFICATE_EXPIRED(403, "The device certificate has expired."),
+  /**
+   * A renewal asked for before the renewal window of the certificate opened (see {@link
+   * CertificateRenewal}); the device keeps its certificate and asks again later.
+   */
+  RENEWAL_TOO_EARLY(403, "The device certificate cannot be renewed yet."),
   /** The number chosen on the device is not the one the browser shows. */
   WRONG_NUMBER(403, "The chosen number does not match the number shown in the browser."),
   /** No such live challenge for this device. */

@@ -52,6 +52,9 @@ public final class SoftTokenProtocol {
   /** {@code POST device/revoke} (device-authenticated): revoke the device's certificate. */
   public static final String PATH_DEVICE_REVOKE = "device/revoke";
 
+  /** {@code POST device/renew}: new certificate for a new key before the old one expires. */
+  public static final String PATH_DEVICE_RENEW = "device/renew";
+
   // ---- HTTP ----
 
   /** Authorization scheme of device-authenticated calls: {@code Authorization: SoftToken <jws>}. */
@@ -140,6 +143,12 @@ public final class SoftTokenProtocol {
 
   /** Device certificate lifetime (default 730 days, about two years). */
   public static final Duration DEFAULT_DEVICE_CERTIFICATE_LIFETIME = Duration.ofDays(730);
+
+  /**
+   * Renewal window (default 30 days): a device certificate may be renewed from {@code notAfter}
+   * minus this window until {@code notAfter}.
+   */
+  public static final Duration DEFAULT_RENEWAL_WINDOW = Duration.ofDays(30);
 
   /** Soft Token CA certificate lifetime (default 3650 days, about ten years). */
   public static final Duration DEFAULT_CA_CERTIFICATE_LIFETIME = Duration.ofDays(3650);

@@ -54,6 +54,11 @@ class DocumentedExamplesTest {
   }
 
   @Test
+  void renewalCshExampleIsTheHashOfTheExampleCsr() {
+    assertEquals("sWjoqW5Qyasb4Jgm7fO4gf2NsnkmxV4coDaqZVLHkHc", CertificateRenewal.csrHash(CSR));
+  }
+
+  @Test
   void deviceAuthExampleVerifies() throws Exception {
     Es256Jws.Parsed jws = Es256Jws.parse(DEVICE_AUTH, SoftTokenProtocol.TYP_DEVICE_AUTH);
     assertEquals(KID, jws.kid());

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
 import th.gfmis.keycloak.softtoken.protocol.DeviceStatus;
@@ -26,12 +27,14 @@ import th.gfmis.keycloak.softtoken.protocol.EnrollmentRequest;
 import th.gfmis.keycloak.softtoken.protocol.EnrollmentResponse;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenges;
+import th.gfmis.keycloak.softtoken.protocol.RenewalRequest;
 import th.gfmis.keycloak.softtoken.protocol.RequestBodies;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenJson;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
 import th.gfmis.keycloak.softtoken.server.state.Challenges;
 
@@ -128,7 +131,32 @@ public class DeviceApiResource {
           SoftTokenDevices.Device device =
               deviceAuth.authenticate(
                   "GET", SoftTokenProtocol.PATH_DEVICE, authorization(), Instant.now());
-          return ApiResponses.json(200, status(device, SoftTokenProtocol.STATE_ACTIVE));
+          return ApiResponses.json(
+              200,
+              status(
+                  device,
+                  SoftTokenProtocol.STATE_ACTIVE,
+                  CertificateRenewal.renewableFrom(
+                      device.certificate(), EnrollmentSettings.of(realm).renewalWindow())));
+        });
+  }
+
+  @POST
+  @Path(SoftTokenProtocol.PATH_DEVICE_RENEW)
+  public Response renew(InputStream body) {
+    return handle(
+        () -> {
+          RenewalRequest request = SoftTokenJson.read(read(body), RenewalRequest.class);
+          request.validate();
+          Instant now = Instant.now();
+          DeviceAuthenticator.Authenticated authenticated =
+              deviceAuth.authenticateWithClaims(
+                  "POST", SoftTokenProtocol.PATH_DEVICE_RENEW, authorization(), now);
+          EnrollmentResponse response =
+              new Renewal(session, realm, RANDOM)
+                  .renew(
+                      request, authenticated, deviceAuth.enrolledBase(authenticated.device()), now);
+          return ApiResponses.json(200, response);
         });
   }
 
@@ -143,7 +171,7 @@ public class DeviceApiResource {
                   "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
           new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
           new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
-          return ApiResponses.json(200, status(device, SoftTokenProtocol.STATE_REVOKED));
+          return ApiResponses.json(200, status(device, SoftTokenProtocol.STATE_REVOKED, null));
         });
   }
 
@@ -159,13 +187,15 @@ public class DeviceApiResource {
     return ApiResponses.json(200, Map.of("ready", ready));
   }
 
-  private static DeviceStatus status(SoftTokenDevices.Device device, String state) {
+  private static DeviceStatus status(
+      SoftTokenDevices.Device device, String state, Instant renewableFrom) {
     return new DeviceStatus(
         th.gfmis.keycloak.softtoken.protocol.SoftTokenCa.username(device.certificate()),
         device.credential().getUserLabel(),
         device.credential().serial(),
         device.certificate().getNotAfter().toInstant(),
-        state);
+        state,
+        renewableFrom);
   }
 
   private String authorization() {

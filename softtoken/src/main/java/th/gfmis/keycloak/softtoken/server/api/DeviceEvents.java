@@ -33,6 +33,14 @@ final class DeviceEvents {
         .success();
   }
 
+  void renewed(UserModel user, String previousSerial, String serial) {
+    builder(EventType.UPDATE_CREDENTIAL, user)
+        .detail("gfmis_softtoken_serial", serial)
+        .detail("gfmis_softtoken_previous_serial", previousSerial)
+        .detail("gfmis_step", "softtoken_renewed")
+        .success();
+  }
+
   private EventBuilder builder(EventType type, UserModel user) {
     return new EventBuilder(realm, session, session.getContext().getConnection())
         .event(type)

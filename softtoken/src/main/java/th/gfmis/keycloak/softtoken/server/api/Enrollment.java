@@ -18,13 +18,16 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 import th.gfmis.keycloak.softtoken.server.ca.SoftTokenCaKeys;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
+import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
 import th.gfmis.keycloak.softtoken.server.state.Activations;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
 
 /**
- * "Get Certificate", server checks in the documented order: the CSR (proof of possession, P-256,
- * SHA256withECDSA) before the activation code, so a bad CSR does not burn the code; then the code
- * is removed atomically; then the certificate is issued and recorded as the user's only device.
+ * "Get Certificate", server checks in the documented order: the activation code is looked up by its
+ * hash (cheap; an unknown code never reaches a signature check); then the CSR (proof of possession,
+ * P-256, SHA256withECDSA), so a bad CSR does not burn the code; then the code is removed
+ * atomically; then the certificate is issued and recorded as the user's only device, with the
+ * server base the device enrolled at (its device-auth {@code htu} base).
  */
 final class Enrollment {
 
@@ -43,9 +46,14 @@ final class Enrollment {
 
   EnrollmentResponse enroll(EnrollmentRequest request, Instant now)
       throws SoftTokenProtocolException {
+    Activations activations = new Activations(session.singleUseObjects(), realm);
+    if (!activations.isLive(request.activationCode(), now)) {
+      throw new SoftTokenProtocolException(
+          SoftTokenError.INVALID_ACTIVATION_CODE,
+          SoftTokenError.INVALID_ACTIVATION_CODE.defaultDescription());
+    }
     ECPublicKey deviceKey = DeviceCsr.verify(request.csr());
-    Activations.Activation activation =
-        new Activations(session.singleUseObjects(), realm).consume(request.activationCode(), now);
+    Activations.Activation activation = activations.consume(request.activationCode(), now);
     UserModel user =
         activation == null ? null : session.users().getUserById(realm, activation.userId());
     if (user == null || !user.isEnabled()) {
@@ -65,7 +73,9 @@ final class Enrollment {
             activation.certificateLifetime(),
             random);
     String deviceName = request.deviceNameOrDefault();
-    var device = new SoftTokenDevices(session, realm).enroll(user, certificate, deviceName, now);
+    var device =
+        new SoftTokenDevices(session, realm)
+            .enroll(user, certificate, deviceName, now, BrowserStatusUrl.serverBase(session));
     // Done, even if the browser that showed the QR code is closed before it moves on.
     user.removeRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
     new BrowserPolls(session.singleUseObjects())

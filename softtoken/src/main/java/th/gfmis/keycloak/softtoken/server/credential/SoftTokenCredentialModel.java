@@ -28,23 +28,63 @@ public class SoftTokenCredentialModel extends CredentialModel {
   /** A new credential for an issued certificate. */
   public static SoftTokenCredentialModel create(
       X509Certificate certificate, String deviceName, Instant enrolled) {
+    return create(certificate, deviceName, enrolled, null);
+  }
+
+  /**
+   * A new credential for an issued certificate, recording the server base URL the device enrolled
+   * at (its device-auth {@code htu} base).
+   */
+  public static SoftTokenCredentialModel create(
+      X509Certificate certificate, String deviceName, Instant enrolled, String server) {
     SoftTokenCredentialData data =
         new SoftTokenCredentialData(
             Certificates.serialHex(certificate),
             IsoInstant.format(certificate.getNotAfter().toInstant()),
             Certificates.toBase64(certificate),
-            IsoInstant.format(enrolled));
+            IsoInstant.format(enrolled),
+            server,
+            null);
     SoftTokenCredentialModel model = new SoftTokenCredentialModel(data);
     model.setType(TYPE);
     model.setUserLabel(deviceName);
     model.setCreatedDate(enrolled.toEpochMilli());
     model.setSecretData("{}");
+    model.writeData();
+    return model;
+  }
+
+  /**
+   * The same credential (id, device name, enrollment time, server) with a renewed certificate: the
+   * previous serial is no longer the current one, which revokes it.
+   */
+  public SoftTokenCredentialModel renewed(
+      X509Certificate certificate, Instant now, String serverIfUnknown) {
+    SoftTokenCredentialData renewedData =
+        new SoftTokenCredentialData(
+            Certificates.serialHex(certificate),
+            IsoInstant.format(certificate.getNotAfter().toInstant()),
+            Certificates.toBase64(certificate),
+            data.enrolled(),
+            data.server() == null ? serverIfUnknown : data.server(),
+            IsoInstant.format(now));
+    SoftTokenCredentialModel model = new SoftTokenCredentialModel(renewedData);
+    model.setId(getId());
+    model.setType(getType());
+    model.setUserLabel(getUserLabel());
+    model.setCreatedDate(getCreatedDate());
+    model.setSecretData(getSecretData());
+    model.setFederationLink(getFederationLink());
+    model.writeData();
+    return model;
+  }
+
+  private void writeData() {
     try {
-      model.setCredentialData(JsonSerialization.writeValueAsString(data));
+      setCredentialData(JsonSerialization.writeValueAsString(data));
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the Soft Token credential data", e);
     }
-    return model;
   }
 
   /** Reads a stored credential. */
@@ -53,7 +93,7 @@ public class SoftTokenCredentialModel extends CredentialModel {
     try {
       data = JsonSerialization.readValue(stored.getCredentialData(), SoftTokenCredentialData.class);
     } catch (IOException | RuntimeException e) {
-      data = new SoftTokenCredentialData(null, null, null, null);
+      data = new SoftTokenCredentialData(null, null, null, null, null, null);
     }
     SoftTokenCredentialModel model = new SoftTokenCredentialModel(data);
     model.setId(stored.getId());
@@ -72,6 +112,15 @@ public class SoftTokenCredentialModel extends CredentialModel {
 
   public String serial() {
     return data.serial();
+  }
+
+  /** End of the certificate's validity, or null when the stored data is damaged. */
+  public Instant notAfter() {
+    try {
+      return data.notAfter() == null ? null : IsoInstant.parse(data.notAfter());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The device certificate, or null when the stored data is damaged. */

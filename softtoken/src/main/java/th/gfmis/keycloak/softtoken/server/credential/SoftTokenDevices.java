@@ -55,6 +55,15 @@ public final class SoftTokenDevices {
    */
   public SoftTokenCredentialModel enroll(
       UserModel user, X509Certificate certificate, String deviceName, Instant now) {
+    return enroll(user, certificate, deviceName, now, null);
+  }
+
+  /**
+   * {@link #enroll(UserModel, X509Certificate, String, Instant)}, recording the server base URL the
+   * device enrolled at (its device-auth {@code htu} base).
+   */
+  public SoftTokenCredentialModel enroll(
+      UserModel user, X509Certificate certificate, String deviceName, Instant now, String server) {
     List<CredentialModel> previous =
         user.credentialManager()
             .getStoredCredentialsByTypeStream(SoftTokenCredentialModel.TYPE)
@@ -62,15 +71,44 @@ public final class SoftTokenDevices {
     for (CredentialModel old : previous) {
       user.credentialManager().removeStoredCredentialById(old.getId());
     }
-    SoftTokenCredentialModel model = SoftTokenCredentialModel.create(certificate, deviceName, now);
+    SoftTokenCredentialModel model =
+        SoftTokenCredentialModel.create(certificate, deviceName, now, server);
     CredentialModel stored = user.credentialManager().createStoredCredential(model);
+    rememberSerial(user, model.serial());
+    return SoftTokenCredentialModel.from(stored);
+  }
+
+  /**
+   * Renewal: the same credential now holds {@code certificate}; the previous serial stays in the
+   * index but is no longer current, so it answers {@code certificate_revoked}.
+   *
+   * @throws SoftTokenProtocolException {@code certificate_revoked} when {@code previousSerial} is
+   *     no longer the user's current device
+   */
+  public SoftTokenCredentialModel renew(
+      UserModel user,
+      String previousSerial,
+      X509Certificate certificate,
+      Instant now,
+      String serverIfUnknown)
+      throws SoftTokenProtocolException {
+    SoftTokenCredentialModel current =
+        current(user)
+            .filter(c -> previousSerial.equals(c.serial()))
+            .orElseThrow(() -> error(SoftTokenError.CERTIFICATE_REVOKED));
+    SoftTokenCredentialModel renewed = current.renewed(certificate, now, serverIfUnknown);
+    user.credentialManager().updateStoredCredential(renewed);
+    rememberSerial(user, renewed.serial());
+    return renewed;
+  }
+
+  private static void rememberSerial(UserModel user, String serial) {
     List<String> serials = new ArrayList<>(user.getAttributeStream(SERIALS_ATTRIBUTE).toList());
-    serials.add(model.serial());
+    serials.add(serial);
     while (serials.size() > MAX_REMEMBERED_SERIALS) {
       serials.remove(0);
     }
     user.setAttribute(SERIALS_ATTRIBUTE, serials);
-    return SoftTokenCredentialModel.from(stored);
   }
 
   /** Removes the user's device whose serial is {@code serial} (revocation). */

@@ -15,19 +15,24 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  *
  * @param activationCodeTtl lifetime of the QR code's activation code (default 10 minutes)
  * @param certificateLifetime validity of issued device certificates (default 730 days)
+ * @param renewalWindow how long before expiry a device may renew its certificate itself (default 30
+ *     days; {@code POST device/renew})
  */
-public record EnrollmentSettings(Duration activationCodeTtl, Duration certificateLifetime) {
+public record EnrollmentSettings(
+    Duration activationCodeTtl, Duration certificateLifetime, Duration renewalWindow) {
 
   static final String ACTIVATION_CODE_TTL_MINUTES = "activationCodeTtlMinutes";
   static final String CERTIFICATE_LIFETIME_DAYS = "certificateLifetimeDays";
+  static final String RENEWAL_WINDOW_DAYS = "renewalWindowDays";
 
   /** The values each setting accepts (checked when an administrator saves them). */
   static final SettingRules RULES =
       SettingRules.of(
           SettingRules.range(ACTIVATION_CODE_TTL_MINUTES, 1, 1440),
-          SettingRules.range(CERTIFICATE_LIFETIME_DAYS, 1, 3650));
+          SettingRules.range(CERTIFICATE_LIFETIME_DAYS, 1, 3650),
+          SettingRules.range(RENEWAL_WINDOW_DAYS, 1, 3650));
 
-  static EnrollmentSettings of(RealmModel realm) {
+  public static EnrollmentSettings of(RealmModel realm) {
     RequiredActionConfigModel config =
         realm.getRequiredActionConfigByAlias(EnrollSoftTokenActionFactory.PROVIDER_ID);
     return new EnrollmentSettings(
@@ -40,7 +45,10 @@ public record EnrollmentSettings(Duration activationCodeTtl, Duration certificat
             number(
                 config,
                 CERTIFICATE_LIFETIME_DAYS,
-                SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())));
+                SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())),
+        Duration.ofDays(
+            number(
+                config, RENEWAL_WINDOW_DAYS, SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays())));
   }
 
   private static long number(RequiredActionConfigModel config, String key, long defaultValue) {
@@ -62,6 +70,15 @@ public record EnrollmentSettings(Duration activationCodeTtl, Duration certificat
             "Validity of the certificates issued to Soft Token devices.",
             ProviderConfigProperty.INTEGER_TYPE,
             String.valueOf(SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays()),
+            null)
+        .property(
+            RENEWAL_WINDOW_DAYS,
+            "Renewal window (days)",
+            "How many days before its certificate expires a Soft Token may renew it from the phone"
+                + " (a new key and certificate, same device). A window as long as the lifetime"
+                + " allows renewal at any time.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            String.valueOf(SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays()),
             null)
         .build();
   }

@@ -2,9 +2,12 @@ package th.gfmis.keycloak.softtoken.server.login;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -17,6 +20,7 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.domain.ThaiDates;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
@@ -39,6 +43,7 @@ public class SoftTokenAuthenticator implements Authenticator {
 
   static final String WAIT_TEMPLATE = "gfmis-softtoken-approve.ftl";
   static final String RESULT_TEMPLATE = "gfmis-softtoken-result.ftl";
+  static final String EXPIRED_TEMPLATE = "gfmis-softtoken-certificate-expired.ftl";
   static final String NOTE_CHALLENGE = "gfmis-softtoken-challenge";
   static final String NOTE_POLL = "gfmis-softtoken-poll";
   static final String NOTE_DISPLAYED = "gfmis-softtoken-number";
@@ -50,6 +55,9 @@ public class SoftTokenAuthenticator implements Authenticator {
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
+    if (certificateExpired(context)) {
+      return;
+    }
     Challenges.Challenge live = liveChallenge(context);
     if (live != null) {
       showWait(context, live);
@@ -60,6 +68,9 @@ public class SoftTokenAuthenticator implements Authenticator {
 
   @Override
   public void action(AuthenticationFlowContext context) {
+    if (certificateExpired(context)) {
+      return;
+    }
     String action = context.getHttpRequest().getDecodedFormParameters().getFirst(ACTION);
     if (ACTION_RETRY.equals(action)) {
       withdraw(context);
@@ -67,6 +78,31 @@ public class SoftTokenAuthenticator implements Authenticator {
       return;
     }
     check(context);
+  }
+
+  /** An expired certificate cannot answer: show the way back in (and say so) instead. */
+  private static boolean certificateExpired(AuthenticationFlowContext context) {
+    Optional<Instant> expiredAt =
+        SoftTokenDevices.current(context.getUser())
+            .flatMap(new CertificateExpiry(Clock.systemUTC())::expiredAt);
+    if (expiredAt.isEmpty()) {
+      return false;
+    }
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.LOGIN_ERROR)
+        .user(context.getUser())
+        .detail("gfmis_step", "softtoken")
+        .error("gfmis_softtoken_certificate_expired");
+    Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
+    context.challenge(
+        context
+            .form()
+            .setAttribute(
+                "gfmisExpiredAt", ThaiDates.format(expiredAt.get(), locale, ThaiDates.BANGKOK))
+            .createForm(EXPIRED_TEMPLATE));
+    return true;
   }
 
   private void startChallenge(AuthenticationFlowContext context) {

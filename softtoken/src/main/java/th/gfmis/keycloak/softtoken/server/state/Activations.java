@@ -74,6 +74,16 @@ public final class Activations {
         notes.get(POLL));
   }
 
+  /**
+   * Whether a code is live (issued, unused, unexpired), without consuming it: a cheap look-up by
+   * hash that lets the device API refuse unknown codes before any signature check.
+   */
+  public boolean isLive(String code, Instant now) {
+    Map<String, String> notes = store.get(key(ActivationCodes.hash(code)));
+    return notes != null
+        && now.isBefore(Instant.ofEpochSecond(Long.parseLong(notes.getOrDefault(EXPIRES, "0"))));
+  }
+
   /** Withdraws a code that the page no longer shows. */
   public void withdraw(String hash) {
     if (hash != null) {
