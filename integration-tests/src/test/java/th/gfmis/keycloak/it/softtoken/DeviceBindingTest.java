@@ -1,0 +1,241 @@
+package th.gfmis.keycloak.it.softtoken;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import th.gfmis.keycloak.it.support.GfmisClient;
+import th.gfmis.keycloak.it.support.GfmisServerConfig;
+import th.gfmis.keycloak.it.support.Holder;
+import th.gfmis.keycloak.it.support.Holders;
+import th.gfmis.keycloak.it.support.Pages;
+import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+
+/**
+ * The Soft Token stays bound to its holder: someone who knows only the password cannot add or
+ * replace a device, through any client or {@code kc_action}; an activation code stops working when
+ * the reason it was issued for has lapsed; parallel enrollments leave one device.
+ */
+@KeycloakIntegrationTest(config = GfmisServerConfig.class)
+class DeviceBindingTest extends SoftTokenTest {
+
+  static final String ENROLL_ACTION = "&kc_action=gfmis-softtoken-enroll";
+  static final String REFUSED_ID = "gfmis-softtoken-enroll-refused";
+
+  @Test
+  void thePasswordAloneCannotReplaceTheDeviceThroughTheAccountConsole() throws Exception {
+    attackerWithThePasswordStartsGetCertificate(GfmisClient.accountConsole(realm.getBaseUrl()));
+  }
+
+  @Test
+  void thePasswordAloneCannotReplaceTheDeviceThroughTheDemoClient() throws Exception {
+    attackerWithThePasswordStartsGetCertificate(GfmisClient.demoApp(realm.getBaseUrl()));
+  }
+
+  /**
+   * The holder has a phone. The attacker knows the password, opens a password-level client with
+   * {@code kc_action=gfmis-softtoken-enroll} and signs in: no activation code for them, and the
+   * holder's phone keeps working (it sees the attempt as a sign-in to deny).
+   */
+  private void attackerWithThePasswordStartsGetCertificate(GfmisClient client) throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice holderPhone = enrollNew(holder, "Holder phone");
+
+    openFresh(client.authorizationUrl("en") + ENROLL_ACTION);
+    pages().signIn(holder.userId(), holder.password());
+    String shown = awaitOneOf(SoftTokenSteps.QR_ID, SoftTokenSteps.NUMBER_ID, REFUSED_ID);
+    if (SoftTokenSteps.QR_ID.equals(shown)) {
+      String outcome;
+      try {
+        SoftTokenDevice.enroll(new SoftTokenSteps(pages()).readQrCode(), "Attacker phone");
+        outcome = "the attacker's device was enrolled; the holder's phone now gets: " + state(holderPhone);
+      } catch (SoftTokenClientException e) {
+        outcome = "the device API refused it (" + e.error() + ")";
+      }
+      throw new AssertionError("the password alone was given an activation code; " + outcome);
+    }
+    if (SoftTokenSteps.NUMBER_ID.equals(shown)) {
+      // Keycloak raised the level for the kc_action: the holder's phone is asked, and denies.
+      PendingChallenge attempt = SoftTokenSteps.awaitChallenge(holderPhone);
+      holderPhone.deny(attempt.id());
+      assertEquals("denied", new SoftTokenSteps(pages()).awaitResult());
+      assertFalse(pages().isShown(SoftTokenSteps.QR_ID));
+    }
+    assertEquals("active", holderPhone.status().state(), "the holder's phone still works");
+    assertEquals(1, devices(holder));
+  }
+
+  @Test
+  void replacingTheDeviceNeedsApprovalOnTheCurrentPhone() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice oldPhone = enrollNew(holder, "Old phone");
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+
+    openFresh(GfmisClient.accountConsole(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
+    pages.signIn(holder.userId(), holder.password());
+    steps.approve(oldPhone);
+    SoftTokenDevice newPhone = steps.enroll("New phone");
+    new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
+        .until(d -> d.getCurrentUrl().startsWith(realm.getBaseUrl() + "/account"));
+    assertEquals("certificate_revoked", assertThrows(SoftTokenClientException.class, oldPhone::status).error());
+    assertEquals("active", newPhone.status().state());
+    assertEquals(1, devices(holder));
+  }
+
+  /**
+   * A holder who never had a device may start with the password alone (until registration
+   * exists). A code shown in one sign-in stops working once another code has enrolled a device:
+   * using it would replace that device with the password alone.
+   */
+  @Test
+  void aFirstEnrollmentCodeLapsesOnceADeviceIsEnrolled() throws Exception {
+    Holder holder = newHolder();
+    String first = codeAtThePasswordLevel(holder);
+    String second = codeAtThePasswordLevel(holder);
+    SoftTokenDevice phone = SoftTokenDevice.enroll(second, "Phone");
+    SoftTokenClientException e =
+        assertThrows(SoftTokenClientException.class, () -> SoftTokenDevice.enroll(first, "Other"));
+    assertEquals("invalid_activation_code", e.error());
+    assertEquals("active", phone.status().state());
+    assertEquals(1, devices(holder));
+  }
+
+  @Test
+  void parallelEnrollmentsLeaveOneDevice() throws Exception {
+    Holder holder = newHolder();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      codes.add(codeAtThePasswordLevel(holder));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(codes.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < codes.size(); i++) {
+        String code = codes.get(i);
+        String name = "Parallel " + i;
+        Callable<Boolean> enroll =
+            () -> {
+              start.await();
+              try {
+                SoftTokenDevice.enroll(code, name);
+                return true;
+              } catch (SoftTokenClientException e) {
+                return false;
+              }
+            };
+        results.add(pool.submit(enroll));
+      }
+      start.countDown();
+      int enrolled = 0;
+      for (Future<Boolean> result : results) {
+        enrolled += result.get() ? 1 : 0;
+      }
+      assertEquals(1, enrolled, "one enrollment wins");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, devices(holder), "one credential");
+  }
+
+  /**
+   * One rule for a holder whose device was revoked: no new code on the password alone, whether
+   * they come through GFMIS (the Soft Token level) or a kc_action; a password-level sign-in is not
+   * sent to "Get Certificate" at all.
+   */
+  @Test
+  void aHolderWhoseDeviceWasRevokedIsNotOfferedANewOneOnThePasswordAlone() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrollNew(holder, "Phone");
+    phone.revoke();
+    Pages pages = pages();
+
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages.signIn(holder.userId(), holder.password());
+    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+    assertTrue(pages.bodyText().contains("administrator"), pages.bodyText());
+
+    openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
+    pages.signIn(holder.userId(), holder.password());
+    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "by kc_action");
+
+    GfmisClient console = GfmisClient.accountConsole(realm.getBaseUrl());
+    openFresh(console.authorizationUrl("en"));
+    pages.signIn(holder.userId(), holder.password());
+    new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
+        .until(
+            d ->
+                console.isOwnCallback(d.getCurrentUrl())
+                    || !d.findElements(By.id(SoftTokenSteps.QR_ID)).isEmpty()
+                    || !d.findElements(By.id(REFUSED_ID)).isEmpty());
+    assertTrue(
+        console.isOwnCallback(pages.currentUrl()),
+        "the password level goes straight to the account console: " + pages.bodyText());
+  }
+
+  /** Signs in at the password level with kc_action and returns the activation code shown. */
+  private String codeAtThePasswordLevel(Holder holder) {
+    openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
+    pages().signIn(holder.userId(), holder.password());
+    return new SoftTokenSteps(pages()).readQrCode();
+  }
+
+  private SoftTokenDevice enrollNew(Holder holder, String deviceName) throws Exception {
+    GfmisClient gfmis = signInToGfmis(holder);
+    SoftTokenDevice device = new SoftTokenSteps(pages()).enroll(deviceName);
+    gfmis.exchange(pages().awaitCallback());
+    return device;
+  }
+
+  private String awaitOneOf(String... ids) {
+    Pages pages = pages();
+    new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
+        .until(
+            d -> {
+              for (String id : ids) {
+                if (!d.findElements(By.id(id)).isEmpty()) {
+                  return true;
+                }
+              }
+              return false;
+            });
+    for (String id : ids) {
+      if (pages.isShown(id)) {
+        return id;
+      }
+    }
+    throw new AssertionError("none of the expected pages: " + pages.bodyText());
+  }
+
+  private static String state(SoftTokenDevice device) {
+    try {
+      return device.status().state();
+    } catch (SoftTokenClientException e) {
+      return e.error();
+    }
+  }
+
+  long devices(Holder holder) throws Exception {
+    String id = new Holders(adminClient, realm, urls.getBase()).userId(holder);
+    return realm.admin().users().get(id).credentials().stream()
+        .filter(c -> "gfmis-softtoken".equals(c.getType()))
+        .count();
+  }
+}
