@@ -64,7 +64,9 @@ class DeviceBindingTest extends SoftTokenTest {
       String outcome;
       try {
         SoftTokenDevice.enroll(new SoftTokenSteps(pages()).readQrCode(), "Attacker phone");
-        outcome = "the attacker's device was enrolled; the holder's phone now gets: " + state(holderPhone);
+        outcome =
+            "the attacker's device was enrolled; the holder's phone now gets: "
+                + state(holderPhone);
       } catch (SoftTokenClientException e) {
         outcome = "the device API refused it (" + e.error() + ")";
       }
@@ -88,21 +90,24 @@ class DeviceBindingTest extends SoftTokenTest {
     Pages pages = pages();
     SoftTokenSteps steps = new SoftTokenSteps(pages);
 
-    openFresh(GfmisClient.accountConsole(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
+    openFresh(
+        GfmisClient.accountConsole(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
     pages.signIn(holder.userId(), holder.password());
     steps.approve(oldPhone);
     SoftTokenDevice newPhone = steps.enroll("New phone");
     new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
         .until(d -> d.getCurrentUrl().startsWith(realm.getBaseUrl() + "/account"));
-    assertEquals("certificate_revoked", assertThrows(SoftTokenClientException.class, oldPhone::status).error());
+    assertEquals(
+        "certificate_revoked",
+        assertThrows(SoftTokenClientException.class, oldPhone::status).error());
     assertEquals("active", newPhone.status().state());
     assertEquals(1, devices(holder));
   }
 
   /**
-   * A holder who never had a device may start with the password alone (until registration
-   * exists). A code shown in one sign-in stops working once another code has enrolled a device:
-   * using it would replace that device with the password alone.
+   * A holder who never had a device may start with the password alone (until registration exists).
+   * A code shown in one sign-in stops working once another code has enrolled a device: using it
+   * would replace that device with the password alone.
    */
   @Test
   void aFirstEnrollmentCodeLapsesOnceADeviceIsEnrolled() throws Exception {
@@ -156,9 +161,9 @@ class DeviceBindingTest extends SoftTokenTest {
   }
 
   /**
-   * One rule for a holder whose device was revoked: no new code on the password alone, whether
-   * they come through GFMIS (the Soft Token level) or a kc_action; a password-level sign-in is not
-   * sent to "Get Certificate" at all.
+   * One rule for a holder whose device was revoked: no new code on the password alone, whether they
+   * come through GFMIS (the Soft Token level) or a kc_action; a password-level sign-in is not sent
+   * to "Get Certificate" at all.
    */
   @Test
   void aHolderWhoseDeviceWasRevokedIsNotOfferedANewOneOnThePasswordAlone() throws Exception {
@@ -169,7 +174,8 @@ class DeviceBindingTest extends SoftTokenTest {
 
     openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
     pages.signIn(holder.userId(), holder.password());
-    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+    assertEquals(
+        REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
     assertTrue(pages.bodyText().contains("administrator"), pages.bodyText());
 
     openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
