@@ -14,13 +14,25 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  *
  * @param activationCodeTtl lifetime of the QR code's activation code (default 10 minutes)
  * @param certificateLifetime validity of issued device certificates (default 730 days)
+ * @param allowFirstEnrollmentWithPassword whether a user who was never issued a certificate may
+ *     enroll after the password alone (default true, until registration with identity proofing
+ *     exists and switches it off)
+ * @param grantValidity how long an administrator's enrollment grant holds (default 7 days)
  */
-public record EnrollmentSettings(Duration activationCodeTtl, Duration certificateLifetime) {
+public record EnrollmentSettings(
+    Duration activationCodeTtl,
+    Duration certificateLifetime,
+    boolean allowFirstEnrollmentWithPassword,
+    Duration grantValidity) {
 
   static final String ACTIVATION_CODE_TTL_MINUTES = "activationCodeTtlMinutes";
   static final String CERTIFICATE_LIFETIME_DAYS = "certificateLifetimeDays";
+  static final String ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD = "allowFirstEnrollmentWithPassword";
+  static final String GRANT_VALIDITY_DAYS = "enrollmentGrantDays";
+  static final long DEFAULT_GRANT_VALIDITY_DAYS = 7;
 
-  static EnrollmentSettings of(RealmModel realm) {
+  /** The realm's settings of "Get Certificate" (defaults where the operator set nothing). */
+  public static EnrollmentSettings of(RealmModel realm) {
     RequiredActionConfigModel config =
         realm.getRequiredActionConfigByAlias(EnrollSoftTokenActionFactory.PROVIDER_ID);
     return new EnrollmentSettings(
@@ -33,7 +45,14 @@ public record EnrollmentSettings(Duration activationCodeTtl, Duration certificat
             number(
                 config,
                 CERTIFICATE_LIFETIME_DAYS,
-                SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())));
+                SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())),
+        !"false".equalsIgnoreCase(value(config, ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD)),
+        Duration.ofDays(number(config, GRANT_VALIDITY_DAYS, DEFAULT_GRANT_VALIDITY_DAYS)));
+  }
+
+  private static String value(RequiredActionConfigModel config, String key) {
+    String value = config == null ? null : config.getConfigValue(key);
+    return value == null ? null : value.strip();
   }
 
   private static long number(RequiredActionConfigModel config, String key, long defaultValue) {
@@ -55,6 +74,22 @@ public record EnrollmentSettings(Duration activationCodeTtl, Duration certificat
             "Validity of the certificates issued to Soft Token devices.",
             ProviderConfigProperty.INTEGER_TYPE,
             String.valueOf(SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays()),
+            null)
+        .property(
+            ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD,
+            "First device after the password alone",
+            "Whether a user who was never issued a certificate may get one after the password alone."
+                + " Switch off once registration with identity proofing grants enrollments.",
+            ProviderConfigProperty.BOOLEAN_TYPE,
+            "true",
+            null)
+        .property(
+            GRANT_VALIDITY_DAYS,
+            "Enrollment grant lifetime (days)",
+            "How long an administrator's grant to enroll a new device without the current phone"
+                + " holds. It is used up by that enrollment.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            String.valueOf(DEFAULT_GRANT_VALIDITY_DAYS),
             null)
         .build();
   }
