@@ -5,7 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,16 +24,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Holders;
+import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
@@ -34,6 +48,8 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
 class DeviceBindingTest extends SoftTokenTest {
+
+  @InjectMailServer MailServer mailServer;
 
   static final String ENROLL_ACTION = "&kc_action=gfmis-softtoken-enroll";
   static final String REFUSED_ID = "gfmis-softtoken-enroll-refused";
@@ -194,6 +210,166 @@ class DeviceBindingTest extends SoftTokenTest {
     assertTrue(
         console.isOwnCallback(pages.currentUrl()),
         "the password level goes straight to the account console: " + pages.bodyText());
+  }
+
+  /**
+   * The lost-phone path: an administrator grants one enrollment. It works once, then is used up; it
+   * can be withdrawn; the holder is e-mailed about every device registered and removed.
+   */
+  @Test
+  void anEnrollmentGrantAllowsOneNewDeviceOnceAndTheHolderIsEmailed() throws Exception {
+    Mailbox mailbox = new Mailbox(mailServer);
+    Holder holder = newHolder();
+    Holders holders = new Holders(adminClient, realm, urls.getBase());
+    String userId = holders.userId(holder);
+    SoftTokenDevice lost = enrollNew(holder, "Lost phone");
+    Mailbox.Mail enrolled = mailbox.awaitMessage(1);
+    assertEquals("New GFMIS Thai: a Soft Token device was registered", enrolled.subject());
+    assertTrue(enrolled.text().contains("\"Lost phone\""), enrolled.text());
+    assertTrue(enrolled.text().contains(holder.userId()), enrolled.text());
+    assertTrue(enrolled.text().contains("If this was not you"), enrolled.text());
+    assertTrue(enrolled.html().contains("Lost phone"), enrolled.html());
+
+    lost.revoke();
+    Mailbox.Mail revoked = mailbox.awaitMessage(2);
+    assertEquals("New GFMIS Thai: your Soft Token device was removed", revoked.subject());
+    assertTrue(revoked.text().contains("cancelled in the Soft Token app"), revoked.text());
+
+    assertTrue(holders.enrollmentGrant("GET", userId).body().contains("\"granted\":false"));
+    HttpResponse<String> granted = holders.enrollmentGrant("POST", userId);
+    assertEquals(201, granted.statusCode(), granted.body());
+    JsonNode grant = JsonSerialization.readValue(granted.body(), JsonNode.class);
+    assertTrue(grant.get("granted").asBoolean());
+    Duration validity =
+        Duration.between(
+            Instant.parse(grant.get("grantedAt").asText()),
+            Instant.parse(grant.get("expiresAt").asText()));
+    assertEquals(Duration.ofDays(7), validity, "the default grant lifetime");
+    assertFalse(granted.body().contains(":\"v1"), "the grant's id is not shown");
+    assertTrue(holders.enrollmentGrant("GET", userId).body().contains("\"granted\":true"));
+    assertTrue(
+        realm.admin().getAdminEvents().stream()
+            .anyMatch(e -> e.getResourcePath().endsWith(userId + "/softtoken/enrollment-grant")),
+        "granting is an admin event");
+
+    SoftTokenDevice replacement = enrollNew(holder, "Replacement phone");
+    assertEquals("active", replacement.status().state());
+    assertTrue(mailbox.awaitMessage(3).text().contains("Replacement phone"));
+    assertTrue(
+        holders.enrollmentGrant("GET", userId).body().contains("\"granted\":false"),
+        "the enrollment used the grant up");
+
+    // Used once: after another loss, the password alone gets no new device.
+    replacement.revoke();
+    mailbox.awaitMessage(4);
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages().signIn(holder.userId(), holder.password());
+    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID));
+
+    // A withdrawn grant allows nothing either.
+    assertEquals(201, holders.enrollmentGrant("POST", userId).statusCode());
+    assertEquals(204, holders.enrollmentGrant("DELETE", userId).statusCode());
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages().signIn(holder.userId(), holder.password());
+    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID));
+    assertEquals(404, holders.enrollmentGrant("POST", "no-such-user").statusCode());
+  }
+
+  /** A replacement after approval on the current phone is mailed naming both devices. */
+  @Test
+  void aReplacementIsMailedNamingBothDevices() throws Exception {
+    Mailbox mailbox = new Mailbox(mailServer);
+    Holder holder = newHolder();
+    SoftTokenDevice oldPhone = enrollNew(holder, "Old phone");
+    mailbox.awaitMessage(1);
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+    GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());
+    openFresh(gfmis.authorizationUrl("en") + ENROLL_ACTION);
+    pages.signIn(holder.userId(), holder.password());
+    steps.approve(oldPhone);
+    steps.enroll("New phone");
+    gfmis.exchange(pages.awaitCallback());
+    Mailbox.Mail replaced = mailbox.awaitMessage(2);
+    assertEquals("New GFMIS Thai: your Soft Token device was replaced", replaced.subject());
+    assertTrue(replaced.text().contains("\"New phone\" replaced \"Old phone\""), replaced.text());
+  }
+
+  /** In Thai for a Thai holder, with the Buddhist-era year. */
+  @Test
+  void theNoticeIsInThaiWithTheBuddhistEraYear() throws Exception {
+    Mailbox mailbox = new Mailbox(mailServer);
+    Holder holder = new Holders(adminClient, realm, urls.getBase()).create("th");
+    enrollNew(holder, "โทรศัพท์ของสมชาย");
+    Mailbox.Mail mail = mailbox.awaitMessage(1);
+    assertTrue(mail.subject().contains("ลงทะเบียนอุปกรณ์ Soft Token"), mail.subject());
+    String buddhistYear = Integer.toString(Year.now(ZoneId.of("Asia/Bangkok")).getValue() + 543);
+    assertTrue(mail.text().contains(buddhistYear), mail.text());
+    assertTrue(mail.text().contains("โทรศัพท์ของสมชาย"), mail.text());
+  }
+
+  /**
+   * Device names that could disguise themselves in the consoles (bidi overrides, controls, too
+   * long) are refused by the device API without using up the code; Thai names are kept as typed and
+   * are what the account console lists.
+   */
+  @Test
+  void deviceNamesThatCouldSpoofTheConsolesAreRefusedAndThaiIsKept() throws Exception {
+    Holder holder = newHolder();
+    String code = ActivationUri.parse(codeAtThePasswordLevel(holder)).code();
+    DeviceApiCalls api = new DeviceApiCalls(realm.getBaseUrl());
+    String csr =
+        DeviceApiCalls.csr(
+            DeviceApiCalls.ec("secp256r1"),
+            DeviceApiCalls.ec("secp256r1").getPrivate(),
+            "SHA256withECDSA");
+    for (String badName :
+        new String[] {
+          "Phone\\u202Egnp.exe",
+          "Phone\\u0007",
+          "iso\\u2066late\\u2069",
+          "mark\\u200F",
+          "zero\\u200Bwidth",
+          "x".repeat(65)
+        }) {
+      DeviceApiCalls.Answer answer =
+          api.post(
+              "enroll",
+              "{\"activationCode\":\""
+                  + code
+                  + "\",\"csr\":\""
+                  + csr
+                  + "\",\"deviceName\":\""
+                  + badName
+                  + "\"}",
+              null);
+      assertEquals(400, answer.status(), badName + ": " + answer.body());
+      assertEquals("invalid_request", answer.error(), badName);
+    }
+    String thai = "โทรศัพท์ของสมชาย (งาน)";
+    SoftTokenDevice phone =
+        SoftTokenDevice.enroll(
+            ActivationUri.parse(pagesQr()), thai, SoftTokenDevice.Config.defaults());
+    assertEquals(thai, phone.status().deviceName());
+
+    // What the account console lists (its REST API, with a token of a Soft Token sign-in).
+    GfmisClient gfmis = signInToGfmis(holder);
+    new SoftTokenSteps(pages()).approve(phone);
+    String token = gfmis.exchange(pages().awaitCallback()).get("access_token").asText();
+    HttpResponse<String> list =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/account/credentials"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, list.statusCode(), list.body());
+    assertTrue(list.body().contains("\"userLabel\":\"" + thai + "\""), list.body());
+  }
+
+  private String pagesQr() {
+    return new SoftTokenSteps(pages()).readQrCode();
   }
 
   /** Signs in at the password level with kc_action and returns the activation code shown. */
