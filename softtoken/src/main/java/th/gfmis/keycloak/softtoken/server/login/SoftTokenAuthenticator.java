@@ -278,6 +278,11 @@ public class SoftTokenAuthenticator implements Authenticator {
   @Override
   public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
     AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+    if (authSession == null) {
+      // Not expected inside a flow; "Get Certificate" still applies the rule on its own.
+      user.addRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
+      return;
+    }
     authSession.setAuthNote(EnrollSoftTokenAction.NOTE_SETUP, "true");
     authSession.addRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
   }
