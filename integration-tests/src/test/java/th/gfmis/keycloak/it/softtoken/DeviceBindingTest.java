@@ -295,6 +295,29 @@ class DeviceBindingTest extends SoftTokenTest {
     assertTrue(replaced.text().contains("\"New phone\" replaced \"Old phone\""), replaced.text());
   }
 
+  /** An administrator removing the device on the user's Credentials tab: the holder is told. */
+  @Test
+  void aRemovalByAnAdministratorIsMailed() throws Exception {
+    Mailbox mailbox = new Mailbox(mailServer);
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrollNew(holder, "Office phone");
+    mailbox.awaitMessage(1);
+    String userId = new Holders(adminClient, realm, urls.getBase()).userId(holder);
+    String credentialId =
+        realm.admin().users().get(userId).credentials().stream()
+            .filter(c -> "gfmis-softtoken".equals(c.getType()))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    realm.admin().users().get(userId).removeCredential(credentialId);
+    Mailbox.Mail removed = mailbox.awaitMessage(2);
+    assertEquals("New GFMIS Thai: your Soft Token device was removed", removed.subject());
+    assertTrue(removed.text().contains("\"Office phone\""), removed.text());
+    assertTrue(removed.text().contains("removed by an administrator"), removed.text());
+    assertEquals(
+        "certificate_revoked", assertThrows(SoftTokenClientException.class, phone::status).error());
+  }
+
   /** In Thai for a Thai holder, with the Buddhist-era year. */
   @Test
   void theNoticeIsInThaiWithTheBuddhistEraYear() throws Exception {
