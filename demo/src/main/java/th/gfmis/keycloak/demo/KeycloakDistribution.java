@@ -64,6 +64,7 @@ final class KeycloakDistribution {
 
   /**
    * Replaces the contents of {@code data/import/} with the realm files of {@code realm-export/},
+   * with the demo-only clients of {@code realm-export/demo/} added ({@link RealmOverlays}) and
    * adapted to this run's ports.
    *
    * @return the realm representations as imported
@@ -78,12 +79,22 @@ final class KeycloakDistribution {
     for (Path stale : list(importDir, "*.json")) {
       Files.delete(stale);
     }
+    List<JsonNode> overlayFiles = new ArrayList<>();
+    for (Path overlay : list(layout.realmExportDir().resolve("demo"), "*.json")) {
+      overlayFiles.add(json.readTree(overlay.toFile()));
+    }
+    RealmOverlays overlays = new RealmOverlays(overlayFiles);
     List<JsonNode> realms = new ArrayList<>();
     for (Path source : sources) {
       Path target = importDir.resolve(source.getFileName());
       JsonNode realm = json.readTree(source.toFile());
-      if (realm instanceof ObjectNode object && rewriter.rewrite(object)) {
-        json.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), object);
+      boolean changed = false;
+      if (realm instanceof ObjectNode object) {
+        changed = overlays.apply(object);
+        changed |= rewriter.rewrite(object);
+      }
+      if (changed) {
+        json.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), realm);
       } else {
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
       }

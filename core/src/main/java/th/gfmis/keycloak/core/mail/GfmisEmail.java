@@ -4,7 +4,10 @@ package th.gfmis.keycloak.core.mail;
 public enum GfmisEmail {
   RESET_OTP("gfmisResetOtpSubject", "gfmis-reset-otp.ftl"),
   TEMPORARY_PASSWORD("gfmisTemporaryPasswordSubject", "gfmis-temporary-password.ftl"),
-  PASSWORD_CHANGED("gfmisPasswordChangedSubject", "gfmis-password-changed.ftl");
+  PASSWORD_CHANGED("gfmisPasswordChangedSubject", "gfmis-password-changed.ftl"),
+  SOFTTOKEN_ENROLLED("gfmisSoftTokenEnrolledSubject", "gfmis-softtoken-device.ftl"),
+  SOFTTOKEN_REPLACED("gfmisSoftTokenReplacedSubject", "gfmis-softtoken-device.ftl"),
+  SOFTTOKEN_REVOKED("gfmisSoftTokenRevokedSubject", "gfmis-softtoken-device.ftl");
 
   private final String subjectKey;
   private final String templateFile;

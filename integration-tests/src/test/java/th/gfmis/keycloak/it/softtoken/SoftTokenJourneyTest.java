@@ -265,6 +265,10 @@ class SoftTokenJourneyTest extends SoftTokenTest {
     }
   }
 
+  /**
+   * Revoked from the app: the password alone no longer gets a new device (see DeviceBindingTest);
+   * an administrator's enrollment grant lets the holder get a certificate again.
+   */
   @Test
   void revokedFromTheAppTheHolderMustGetACertificateAgain() throws Exception {
     Holder holder = newHolder();
@@ -272,6 +276,8 @@ class SoftTokenJourneyTest extends SoftTokenTest {
     assertEquals("revoked", device.revoke().state());
     SoftTokenClientException e = assertThrows(SoftTokenClientException.class, device::status);
     assertEquals("certificate_revoked", e.error());
+    Holders holders = new Holders(adminClient, realm, urls.getBase());
+    assertEquals(201, holders.enrollmentGrant("POST", holders.userId(holder)).statusCode());
 
     Pages pages = pages();
     GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());

@@ -63,6 +63,14 @@ public final class GfmisClient {
     return new GfmisClient(realmUrl, DEMO_CLIENT_ID, null, DEMO_REDIRECT_URI);
   }
 
+  /**
+   * Keycloak's stock account console (public, PKCE), which signs in at the password level: what an
+   * attacker who knows only the password can open with a {@code kc_action}.
+   */
+  public static GfmisClient accountConsole(String realmUrl) {
+    return new GfmisClient(realmUrl, "account-console", null, realmUrl + "/account/");
+  }
+
   public String authorizationUrl(String uiLocale) {
     return authorizationUrl(uiLocale, null);
   }

@@ -88,6 +88,20 @@ public final class Holders {
         serverUrl + "/admin/realms/" + realm.getName() + "/gfmis/users/" + userId + "/citizen-id");
   }
 
+  /** POST, GET or DELETE on the user's Soft Token enrollment grant (the bundle's admin API). */
+  public HttpResponse<String> enrollmentGrant(String method, String userId)
+      throws IOException, InterruptedException {
+    URI uri =
+        URI.create(
+            serverUrl
+                + "/admin/realms/"
+                + realm.getName()
+                + "/gfmis/users/"
+                + userId
+                + "/softtoken/enrollment-grant");
+    return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     request.header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString());

@@ -28,13 +28,11 @@ public record EnrollmentRequest(String activationCode, String csr, String device
     }
     Checks.requireText(csr, "csr", SoftTokenProtocol.MAX_REQUEST_BODY_BYTES);
     if (deviceName != null) {
-      if (deviceName.isBlank()
-          || deviceName.length() > SoftTokenProtocol.MAX_DEVICE_NAME_LENGTH
-          || Checks.hasControlCharacters(deviceName)) {
+      if (!DeviceNames.isAcceptable(deviceName)) {
         throw Checks.invalid(
             "deviceName must be 1 to "
                 + SoftTokenProtocol.MAX_DEVICE_NAME_LENGTH
-                + " printable characters.");
+                + " printable characters, without control or bidi formatting characters.");
       }
     }
   }

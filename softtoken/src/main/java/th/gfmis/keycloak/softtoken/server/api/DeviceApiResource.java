@@ -33,6 +33,7 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenJson;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
+import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
@@ -171,6 +172,12 @@ public class DeviceApiResource {
                   "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
           new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
           new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
+          new DeviceNotices(session, realm)
+              .revoked(
+                  device.user(),
+                  DeviceNotices.label(device.credential()),
+                  DeviceNotices.Channel.App,
+                  Instant.now());
           return ApiResponses.json(200, status(device, SoftTokenProtocol.STATE_REVOKED, null));
         });
   }

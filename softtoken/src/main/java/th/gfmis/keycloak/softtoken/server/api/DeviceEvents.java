@@ -1,5 +1,6 @@
 package th.gfmis.keycloak.softtoken.server.api;
 
+import java.util.Locale;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -7,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentBasis;
 
 /** Audit events of the device API (no secret in any detail). */
 final class DeviceEvents {
@@ -19,11 +21,19 @@ final class DeviceEvents {
     this.realm = realm;
   }
 
-  void enrolled(UserModel user, String serial, String deviceName) {
+  void enrolled(UserModel user, String serial, String deviceName, EnrollmentBasis basis) {
     builder(EventType.UPDATE_CREDENTIAL, user)
         .detail("gfmis_softtoken_serial", serial)
         .detail("gfmis_softtoken_device", deviceName)
+        .detail("gfmis_enrollment_basis", basis.kind().name().toLowerCase(Locale.ROOT))
         .success();
+  }
+
+  /** A code whose reason has lapsed (or a second enrollment racing the first). */
+  void enrollmentRefused(UserModel user) {
+    builder(EventType.UPDATE_CREDENTIAL_ERROR, user)
+        .detail("gfmis_step", "softtoken_enroll")
+        .error("gfmis_enrollment_not_allowed");
   }
 
   void revoked(UserModel user, String serial) {

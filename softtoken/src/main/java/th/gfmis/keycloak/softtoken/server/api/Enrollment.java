@@ -6,6 +6,7 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,18 +17,26 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenCa;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 import th.gfmis.keycloak.softtoken.server.ca.SoftTokenCaKeys;
+import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentBasis;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentRule;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
 import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
 import th.gfmis.keycloak.softtoken.server.state.Activations;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
+import th.gfmis.keycloak.softtoken.server.state.EnrollmentGuard;
 
 /**
  * "Get Certificate", server checks in the documented order: the activation code is looked up by its
  * hash (cheap; an unknown code never reaches a signature check); then the CSR (proof of possession,
  * P-256, SHA256withECDSA), so a bad CSR does not burn the code; then the code is removed
- * atomically; then the certificate is issued and recorded as the user's only device, with the
- * server base the device enrolled at (its device-auth {@code htu} base).
+ * atomically; then, under the user's {@link EnrollmentGuard}, the reason the code was issued for
+ * must still hold ({@link EnrollmentRule}); then the certificate is issued and recorded as the
+ * user's only device, with the server base the device enrolled at (its device-auth {@code htu}
+ * base), and the holder is e-mailed.
  */
 final class Enrollment {
 
@@ -48,19 +57,26 @@ final class Enrollment {
       throws SoftTokenProtocolException {
     Activations activations = new Activations(session.singleUseObjects(), realm);
     if (!activations.isLive(request.activationCode(), now)) {
-      throw new SoftTokenProtocolException(
-          SoftTokenError.INVALID_ACTIVATION_CODE,
-          SoftTokenError.INVALID_ACTIVATION_CODE.defaultDescription());
+      throw invalidCode();
     }
     ECPublicKey deviceKey = DeviceCsr.verify(request.csr());
     Activations.Activation activation = activations.consume(request.activationCode(), now);
     UserModel user =
         activation == null ? null : session.users().getUserById(realm, activation.userId());
     if (user == null || !user.isEnabled()) {
-      throw new SoftTokenProtocolException(
-          SoftTokenError.INVALID_ACTIVATION_CODE,
-          SoftTokenError.INVALID_ACTIVATION_CODE.defaultDescription());
+      throw invalidCode();
     }
+    if (!EnrollmentGuard.acquire(session, realm, user.getId())) {
+      // Another enrollment of this user is under way; this code is used up either way.
+      throw invalidCode();
+    }
+    Optional<EnrollmentBasis> basis = EnrollmentBasis.decode(activation.basis());
+    if (basis.isEmpty()
+        || !EnrollmentRule.stillHolds(user, basis.get(), EnrollmentSettings.of(realm), now)) {
+      new DeviceEvents(session, realm).enrollmentRefused(user);
+      throw invalidCode();
+    }
+    Optional<SoftTokenCredentialModel> previous = SoftTokenDevices.current(user);
     String userId = user.getUsername().toUpperCase(Locale.ROOT);
     SoftTokenCaKeys.Ca ca = new SoftTokenCaKeys(session, realm).active();
     X509Certificate certificate =
@@ -80,7 +96,14 @@ final class Enrollment {
     user.removeRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
     new BrowserPolls(session.singleUseObjects())
         .complete(activation.pollHandle(), ENROLLED, deviceName, now);
-    new DeviceEvents(session, realm).enrolled(user, device.serial(), deviceName);
+    new DeviceEvents(session, realm).enrolled(user, device.serial(), deviceName, basis.get());
+    new DeviceNotices(session, realm).enrolled(user, deviceName, previous, now);
     return EnrollmentResponse.of(certificate, List.of(ca.certificate()), deviceName, userId);
+  }
+
+  private static SoftTokenProtocolException invalidCode() {
+    return new SoftTokenProtocolException(
+        SoftTokenError.INVALID_ACTIVATION_CODE,
+        SoftTokenError.INVALID_ACTIVATION_CODE.defaultDescription());
   }
 }

@@ -17,21 +17,35 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * @param certificateLifetime validity of issued device certificates (default 730 days)
  * @param renewalWindow how long before expiry a device may renew its certificate itself (default 30
  *     days; {@code POST device/renew})
+ * @param allowFirstEnrollmentWithPassword whether a user who was never issued a certificate may
+ *     enroll after the password alone (default true, until registration with identity proofing
+ *     exists and switches it off)
+ * @param grantValidity how long an administrator's enrollment grant holds (default 7 days)
  */
 public record EnrollmentSettings(
-    Duration activationCodeTtl, Duration certificateLifetime, Duration renewalWindow) {
+    Duration activationCodeTtl,
+    Duration certificateLifetime,
+    Duration renewalWindow,
+    boolean allowFirstEnrollmentWithPassword,
+    Duration grantValidity) {
 
   static final String ACTIVATION_CODE_TTL_MINUTES = "activationCodeTtlMinutes";
   static final String CERTIFICATE_LIFETIME_DAYS = "certificateLifetimeDays";
   static final String RENEWAL_WINDOW_DAYS = "renewalWindowDays";
+  static final String ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD = "allowFirstEnrollmentWithPassword";
+  static final String GRANT_VALIDITY_DAYS = "enrollmentGrantDays";
+  static final long DEFAULT_GRANT_VALIDITY_DAYS = 7;
 
   /** The values each setting accepts (checked when an administrator saves them). */
   static final SettingRules RULES =
       SettingRules.of(
           SettingRules.range(ACTIVATION_CODE_TTL_MINUTES, 1, 1440),
           SettingRules.range(CERTIFICATE_LIFETIME_DAYS, 1, 3650),
-          SettingRules.range(RENEWAL_WINDOW_DAYS, 1, 3650));
+          SettingRules.range(RENEWAL_WINDOW_DAYS, 1, 3650),
+          SettingRules.flag(ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD),
+          SettingRules.range(GRANT_VALIDITY_DAYS, 1, 365));
 
+  /** The realm's settings of "Get Certificate" (defaults where the operator set nothing). */
   public static EnrollmentSettings of(RealmModel realm) {
     RequiredActionConfigModel config =
         realm.getRequiredActionConfigByAlias(EnrollSoftTokenActionFactory.PROVIDER_ID);
@@ -48,7 +62,14 @@ public record EnrollmentSettings(
                 SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())),
         Duration.ofDays(
             number(
-                config, RENEWAL_WINDOW_DAYS, SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays())));
+                config, RENEWAL_WINDOW_DAYS, SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays())),
+        !"false".equalsIgnoreCase(value(config, ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD)),
+        Duration.ofDays(number(config, GRANT_VALIDITY_DAYS, DEFAULT_GRANT_VALIDITY_DAYS)));
+  }
+
+  private static String value(RequiredActionConfigModel config, String key) {
+    String value = config == null ? null : config.getConfigValue(key);
+    return value == null ? null : value.strip();
   }
 
   private static long number(RequiredActionConfigModel config, String key, long defaultValue) {
@@ -79,6 +100,22 @@ public record EnrollmentSettings(
                 + " allows renewal at any time.",
             ProviderConfigProperty.INTEGER_TYPE,
             String.valueOf(SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays()),
+            null)
+        .property(
+            ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD,
+            "First device after the password alone",
+            "Whether a user who was never issued a certificate may get one after the password alone."
+                + " Switch off once registration with identity proofing grants enrollments.",
+            ProviderConfigProperty.BOOLEAN_TYPE,
+            "true",
+            null)
+        .property(
+            GRANT_VALIDITY_DAYS,
+            "Enrollment grant lifetime (days)",
+            "How long an administrator's grant to enroll a new device without the current phone"
+                + " holds. It is used up by that enrollment.",
+            ProviderConfigProperty.INTEGER_TYPE,
+            String.valueOf(DEFAULT_GRANT_VALIDITY_DAYS),
             null)
         .build();
   }

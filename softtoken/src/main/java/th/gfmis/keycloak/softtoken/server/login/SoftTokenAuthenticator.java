@@ -25,7 +25,9 @@ import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenAction;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentRule;
 import th.gfmis.keycloak.softtoken.server.push.SoftTokenPushProvider;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
 import th.gfmis.keycloak.softtoken.server.state.Challenges;
@@ -200,6 +202,7 @@ public class SoftTokenAuthenticator implements Authenticator {
           .getEvent()
           .detail("gfmis_softtoken_serial", poll.detail())
           .detail("gfmis_step", "softtoken_approved");
+      authSession.setAuthNote(EnrollmentRule.NOTE_APPROVED_SERIAL, poll.detail());
       context.success();
       return;
     }
@@ -303,12 +306,21 @@ public class SoftTokenAuthenticator implements Authenticator {
     return SoftTokenDevices.current(user).isPresent();
   }
 
+  /**
+   * A user without a usable device, at the Soft Token level: "Get Certificate" for this sign-in
+   * only (never stored on the user, so a password-level sign-in is not sent there); it issues a
+   * code or explains why not ({@link EnrollmentRule}).
+   */
   @Override
   public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    if (user.getRequiredActionsStream()
-        .noneMatch(EnrollSoftTokenActionFactory.PROVIDER_ID::equals)) {
+    AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+    if (authSession == null) {
+      // Not expected inside a flow; "Get Certificate" still applies the rule on its own.
       user.addRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
+      return;
     }
+    authSession.setAuthNote(EnrollSoftTokenAction.NOTE_SETUP, "true");
+    authSession.addRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
   }
 
   @Override

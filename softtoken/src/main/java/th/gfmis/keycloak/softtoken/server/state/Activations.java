@@ -11,7 +11,8 @@ import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
 /**
  * Activation codes of "Get Certificate": 256 random bits, stored only as {@code
  * ActivationCodes.hash(code)} in the cluster-wide single-use store with the configured lifetime,
- * bound to one user, and removed atomically by the first enrollment that uses them.
+ * bound to one user and to the reason it was issued for (checked again when the device enrolls),
+ * and removed atomically by the first enrollment that uses them.
  */
 public final class Activations {
 
@@ -20,6 +21,7 @@ public final class Activations {
   private static final String CERT_DAYS = "certDays";
   private static final String POLL = "poll";
   private static final String EXPIRES = "expires";
+  private static final String BASIS = "basis";
 
   private final SingleUseObjectProvider store;
   private final RealmModel realm;
@@ -29,10 +31,15 @@ public final class Activations {
     this.realm = realm;
   }
 
-  /** Issues a code; returns the code (shown once, in the QR code) and its hash. */
+  /**
+   * Issues a code; returns the code (shown once, in the QR code) and its hash.
+   *
+   * @param basis why the user may enroll, in its stored form
+   */
   public Issued issue(
       SecureRandom random,
       String userId,
+      String basis,
       Duration ttl,
       Duration certificateLifetime,
       String pollHandle,
@@ -50,7 +57,9 @@ public final class Activations {
             POLL,
             pollHandle,
             EXPIRES,
-            Long.toString(now.plus(ttl).getEpochSecond())));
+            Long.toString(now.plus(ttl).getEpochSecond()),
+            BASIS,
+            basis));
     return new Issued(code, hash);
   }
 
@@ -71,7 +80,8 @@ public final class Activations {
     return new Activation(
         notes.get(USER),
         Duration.ofDays(Long.parseLong(notes.getOrDefault(CERT_DAYS, "730"))),
-        notes.get(POLL));
+        notes.get(POLL),
+        notes.get(BASIS));
   }
 
   /**
@@ -109,6 +119,9 @@ public final class Activations {
    * @param userId the user it was issued to
    * @param certificateLifetime validity of the certificate to issue
    * @param pollHandle the page waiting for the enrollment
+   * @param basis why the user was allowed a code, in its stored form (null for codes of an older
+   *     release, which are refused)
    */
-  public record Activation(String userId, Duration certificateLifetime, String pollHandle) {}
+  public record Activation(
+      String userId, Duration certificateLifetime, String pollHandle, String basis) {}
 }
