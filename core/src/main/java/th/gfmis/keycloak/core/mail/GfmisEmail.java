@@ -4,7 +4,8 @@ package th.gfmis.keycloak.core.mail;
 public enum GfmisEmail {
   RESET_OTP("gfmisResetOtpSubject", "gfmis-reset-otp.ftl"),
   TEMPORARY_PASSWORD("gfmisTemporaryPasswordSubject", "gfmis-temporary-password.ftl"),
-  PASSWORD_CHANGED("gfmisPasswordChangedSubject", "gfmis-password-changed.ftl");
+  PASSWORD_CHANGED("gfmisPasswordChangedSubject", "gfmis-password-changed.ftl"),
+  SOFTTOKEN_DENIED("gfmisSoftTokenDeniedSubject", "gfmis-softtoken-denied.ftl");
 
   private final String subjectKey;
   private final String templateFile;

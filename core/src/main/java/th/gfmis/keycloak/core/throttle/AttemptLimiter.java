@@ -38,10 +38,10 @@ public class AttemptLimiter {
     for (int slot = 0; slot < max; slot++) {
       String slotKey = slotKey(key, slot);
       if (store.putIfAbsent(slotKey, window.toSeconds())) {
-        return new Attempt(slotKey, Duration.ZERO, slot == max - 1, now);
+        return new Attempt(slotKey, slot, Duration.ZERO, slot == max - 1, now);
       }
     }
-    return new Attempt(null, blockedFor(key, now), true, now);
+    return new Attempt(null, -1, blockedFor(key, now), true, now);
   }
 
   /**
@@ -88,12 +88,14 @@ public class AttemptLimiter {
   public final class Attempt {
 
     private final String slotKey;
+    private final int slot;
     private final Duration blockedFor;
     private final boolean lastSlot;
     private final Instant now;
 
-    private Attempt(String slotKey, Duration blockedFor, boolean lastSlot, Instant now) {
+    private Attempt(String slotKey, int slot, Duration blockedFor, boolean lastSlot, Instant now) {
       this.slotKey = slotKey;
+      this.slot = slot;
       this.blockedFor = blockedFor;
       this.lastSlot = lastSlot;
       this.now = now;
@@ -101,6 +103,14 @@ public class AttemptLimiter {
 
     public boolean allowed() {
       return slotKey != null;
+    }
+
+    /**
+     * Attempts still allowed after this one while the slots taken so far stay taken (0 when this
+     * attempt took the last slot or was refused).
+     */
+    public int remainingAfter() {
+      return slot < 0 ? 0 : max - 1 - slot;
     }
 
     /** Zero when allowed; otherwise how long until a slot frees itself. */

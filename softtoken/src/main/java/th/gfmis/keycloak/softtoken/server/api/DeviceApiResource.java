@@ -95,12 +95,11 @@ public class DeviceApiResource {
           SoftTokenDevices.Device device =
               deviceAuth.authenticate(
                   "GET", SoftTokenProtocol.PATH_CHALLENGES, authorization(), Instant.now());
-          Challenges.Challenge live =
-              new Challenges(session.singleUseObjects(), realm).currentFor(device.user().getId());
           List<PendingChallenge> list =
-              live == null || !Instant.now().isBefore(live.summary().expiresAt())
-                  ? List.of()
-                  : List.of(live.summary());
+              new Challenges(session.singleUseObjects(), realm)
+                  .pendingFor(device.user().getId(), Instant.now()).stream()
+                      .map(Challenges.Challenge::summary)
+                      .toList();
           return ApiResponses.json(200, new PendingChallenges(list));
         });
   }

@@ -1,0 +1,149 @@
+package th.gfmis.keycloak.it.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * A second "browser" made of raw HTTP (Java's HttpClient with its own cookie jar): what an attacker
+ * scripts, and the way to fire many requests at once. It can take over the cookies of the real
+ * browser to send the same form many times in parallel. An optional {@code X-Forwarded-For} makes
+ * Keycloak see another client address (the test server trusts proxy headers, as a production server
+ * behind its proxy does).
+ */
+public final class RawBrowser {
+
+  private static final Pattern FORM_ACTION =
+      Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http;
+  private final String forwardedFor;
+
+  public RawBrowser(String forwardedFor) {
+    this.forwardedFor = forwardedFor;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  /** Copies the real browser's cookies for its current host into this client's jar. */
+  public RawBrowser withCookiesOf(WebDriver driver) {
+    URI here = URI.create(driver.getCurrentUrl());
+    for (Cookie c : driver.manage().getCookies()) {
+      HttpCookie cookie = new HttpCookie(c.getName(), c.getValue());
+      cookie.setPath(c.getPath() == null ? "/" : c.getPath());
+      cookie.setVersion(0);
+      cookies
+          .getCookieStore()
+          .add(URI.create(here.getScheme() + "://" + here.getAuthority()), cookie);
+    }
+    return this;
+  }
+
+  public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET that follows redirects inside the server (never to the client's redirect URI). */
+  public HttpResponse<String> getFollowing(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(url);
+    for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+      String next = response.headers().firstValue("Location").orElseThrow();
+      response = get(URI.create(url).resolve(next).toString());
+    }
+    return response;
+  }
+
+  public HttpResponse<String> post(String url, Map<String, String> form)
+      throws IOException, InterruptedException {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return http.send(
+        request(url)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The action URL of the first form on a page. */
+  public static String formAction(String html) {
+    Matcher m = FORM_ACTION.matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no form on the page: " + html);
+    }
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  /** Signs in with user ID and password from this client; returns the page after the password. */
+  public String signIn(String authorizationUrl, String userId, String password)
+      throws IOException, InterruptedException {
+    String login = getFollowing(authorizationUrl).body();
+    return post(formAction(login), Map.of("username", userId, "password", password)).body();
+  }
+
+  private HttpRequest.Builder request(String url) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+    if (forwardedFor != null) {
+      builder.header("X-Forwarded-For", forwardedFor);
+    }
+    return builder;
+  }
+
+  /** Runs {@code count} calls at the same moment (released together) and returns the results. */
+  public static <T> List<T> parallel(int count, Callable<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
