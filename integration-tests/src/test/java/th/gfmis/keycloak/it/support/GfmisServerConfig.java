@@ -13,6 +13,9 @@ public class GfmisServerConfig implements KeycloakServerConfig {
   public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
     return config
         .dependency("th.gfmis.keycloak", "gfmis-signin-keycloak")
-        .spiOption("gfmis-citizen-id", "default", "hash-key", DEMO_CID_HASH_KEY);
+        .spiOption("gfmis-citizen-id", "default", "hash-key", DEMO_CID_HASH_KEY)
+        // As behind a production proxy: Keycloak takes the client address from X-Forwarded-For,
+        // which lets a test play an attacker at another address (docs/lockouts.md).
+        .option("proxy-headers", "xforwarded");
   }
 }

@@ -1,9 +1,6 @@
 package th.gfmis.keycloak.it.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +35,8 @@ public final class RawBrowser {
   private static final Pattern FORM_ACTION =
       Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  // By hand: Keycloak marks its cookies Secure, which Java's cookie manager keeps off plain http.
+  private final Map<String, String> cookies = new ConcurrentHashMap<>();
   private final HttpClient http;
   private final String forwardedFor;
 
@@ -45,7 +44,6 @@ public final class RawBrowser {
     this.forwardedFor = forwardedFor;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -53,20 +51,31 @@ public final class RawBrowser {
 
   /** Copies the real browser's cookies for its current host into this client's jar. */
   public RawBrowser withCookiesOf(WebDriver driver) {
-    URI here = URI.create(driver.getCurrentUrl());
     for (Cookie c : driver.manage().getCookies()) {
-      HttpCookie cookie = new HttpCookie(c.getName(), c.getValue());
-      cookie.setPath(c.getPath() == null ? "/" : c.getPath());
-      cookie.setVersion(0);
-      cookies
-          .getCookieStore()
-          .add(URI.create(here.getScheme() + "://" + here.getAuthority()), cookie);
+      cookies.put(c.getName(), c.getValue());
     }
     return this;
   }
 
   public HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return keepCookies(http.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  private HttpResponse<String> keepCookies(HttpResponse<String> response) {
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        String name = pair.substring(0, eq).strip();
+        String value = pair.substring(eq + 1).strip();
+        if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+          cookies.remove(name);
+        } else {
+          cookies.put(name, value);
+        }
+      }
+    }
+    return response;
   }
 
   /** GET that follows redirects inside the server (never to the client's redirect URI). */
@@ -89,12 +98,13 @@ public final class RawBrowser {
                         + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return http.send(
-        request(url)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return keepCookies(
+        http.send(
+            request(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   /** The action URL of the first form on a page. */
@@ -106,6 +116,11 @@ public final class RawBrowser {
     return m.group(1).replace("&amp;", "&");
   }
 
+  /** Opens the sign-in page; returns its form's action URL. */
+  public String openLogin(String authorizationUrl) throws IOException, InterruptedException {
+    return formAction(getFollowing(authorizationUrl).body());
+  }
+
   /** Signs in with user ID and password from this client; returns the page after the password. */
   public String signIn(String authorizationUrl, String userId, String password)
       throws IOException, InterruptedException {
@@ -113,11 +128,40 @@ public final class RawBrowser {
     return post(formAction(login), Map.of("username", userId, "password", password)).body();
   }
 
+  /** Opens the forgotten-password form from the sign-in page; returns the form's action URL. */
+  public String openResetForm(String authorizationUrl) throws IOException, InterruptedException {
+    String login = getFollowing(authorizationUrl).body();
+    Matcher link =
+        Pattern.compile("href=\"([^\"]*login-actions/reset-credentials[^\"]*)\"").matcher(login);
+    if (!link.find()) {
+      throw new AssertionError("no forgotten-password link: " + login);
+    }
+    String url =
+        URI.create(authorizationUrl).resolve(link.group(1).replace("&amp;", "&")).toString();
+    return formAction(getFollowing(url).body());
+  }
+
+  /** Submits the forgotten-password identity form; returns the page that answers. */
+  public String submitIdentity(String action, Holder holder, String email)
+      throws IOException, InterruptedException {
+    return post(
+            action,
+            Map.of("userId", holder.userId(), "citizenId", holder.citizenId(), "email", email))
+        .body();
+  }
+
   private HttpRequest.Builder request(String url) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
     if (forwardedFor != null) {
       builder.header("X-Forwarded-For", forwardedFor);
+    }
+    if (!cookies.isEmpty()) {
+      builder.header(
+          "Cookie",
+          cookies.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("; ")));
     }
     return builder;
   }
