@@ -7,6 +7,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.core.ConfigValues;
+import th.gfmis.keycloak.core.throttle.UserLocks;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
@@ -45,10 +46,15 @@ public record LoginSettings(
                 CHALLENGE_TTL_SECONDS,
                 (int) SoftTokenProtocol.DEFAULT_CHALLENGE_TTL.toSeconds())),
         number(config, MAX_FAILURES, DEFAULT_MAX_FAILURES),
-        Duration.ofMinutes(number(config, FAILURE_WINDOW_MINUTES, DEFAULT_FAILURE_WINDOW_MINUTES)),
+        window(config, FAILURE_WINDOW_MINUTES, DEFAULT_FAILURE_WINDOW_MINUTES),
         number(config, MAX_CHALLENGES, DEFAULT_MAX_CHALLENGES),
-        Duration.ofMinutes(
-            number(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES)));
+        window(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES));
+  }
+
+  /** A throttle window, at most a day (a user's lock epoch must outlive it). */
+  private static Duration window(Map<String, String> config, String key, int defaultMinutes) {
+    return Duration.ofMinutes(
+        Math.min(UserLocks.MAX_WINDOW.toMinutes(), number(config, key, defaultMinutes)));
   }
 
   private static int number(Map<String, String> config, String key, int defaultValue) {
