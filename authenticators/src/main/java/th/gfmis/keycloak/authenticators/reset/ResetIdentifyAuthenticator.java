@@ -61,14 +61,14 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     UserLimit perAddress = throttles.identifyMissesPerAddress(candidate, userId, address);
 
     AttemptLimiter.Attempt userAttempt = perUserAndAddress.claim(now);
-    AttemptLimiter.Attempt addressAttempt = userAttempt.allowed() ? perAddress.claim(now) : null;
-    if (addressAttempt == null || !addressAttempt.allowed()) {
-      if (addressAttempt == null) {
-        refuse(context, input, userId, userAttempt.blockedFor());
-      } else {
-        userAttempt.succeeded();
-        refuse(context, input, userId, addressAttempt.blockedFor());
-      }
+    if (!userAttempt.allowed()) {
+      refuse(context, input, userId, userAttempt.blockedFor());
+      return;
+    }
+    AttemptLimiter.Attempt addressAttempt = perAddress.claim(now);
+    if (!addressAttempt.allowed()) {
+      userAttempt.succeeded();
+      refuse(context, input, userId, addressAttempt.blockedFor());
       return;
     }
 
