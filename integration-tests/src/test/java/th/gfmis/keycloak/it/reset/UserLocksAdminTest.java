@@ -22,7 +22,7 @@ import th.gfmis.keycloak.it.support.RawBrowser;
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
 class UserLocksAdminTest extends ResetFlowTest {
 
-  private static final String ATTACKER = "203.0.113.88";
+  private static final String ATTACKER = "10.66.0.88";
 
   @Test
   void anAdministratorListsAndClearsTheLocksOfAUser() throws Exception {

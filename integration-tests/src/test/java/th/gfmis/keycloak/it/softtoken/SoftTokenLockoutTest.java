@@ -33,7 +33,7 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
 class SoftTokenLockoutTest extends SoftTokenTest {
 
-  private static final String ATTACKER_ADDRESS = "203.0.113.66";
+  private static final String ATTACKER_ADDRESS = "10.66.0.66";
 
   @InjectMailServer MailServer mailServer;
 
@@ -136,7 +136,7 @@ class SoftTokenLockoutTest extends SoftTokenTest {
                 http.send(
                         HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "application/json")
-                            .header("X-Forwarded-For", "203.0.113.99")
+                            .header("X-Forwarded-For", "10.66.0.99")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                         HttpResponse.BodyHandlers.ofString())

@@ -28,7 +28,8 @@ import org.openqa.selenium.WebDriver;
  * scripts, and the way to fire many requests at once. It can take over the cookies of the real
  * browser to send the same form many times in parallel. An optional {@code X-Forwarded-For} makes
  * Keycloak see another client address (the test server trusts proxy headers, as a production server
- * behind its proxy does).
+ * behind its proxy does); use a private address (10.x), which the realm's "SSL required: external"
+ * lets through on plain http.
  */
 public final class RawBrowser {
 
