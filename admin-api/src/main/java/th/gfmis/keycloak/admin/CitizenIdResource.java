@@ -5,7 +5,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -50,7 +49,6 @@ public class CitizenIdResource {
   public record CitizenIdInput(String citizenId) {}
 
   @GET
-  @Path("users/{userId}/citizen-id")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> show(@PathParam("userId") String userId) {
     UserModel user = user(userId);
@@ -72,7 +70,6 @@ public class CitizenIdResource {
   }
 
   @PUT
-  @Path("users/{userId}/citizen-id")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response set(@PathParam("userId") String userId, CitizenIdInput input) {
@@ -108,7 +105,6 @@ public class CitizenIdResource {
   }
 
   @DELETE
-  @Path("users/{userId}/citizen-id")
   public Response remove(@PathParam("userId") String userId) {
     UserModel user = user(userId);
     auth.users().requireManage(user);

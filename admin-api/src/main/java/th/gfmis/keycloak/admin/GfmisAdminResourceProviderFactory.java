@@ -26,7 +26,7 @@ public class GfmisAdminResourceProviderFactory
       RealmModel realm,
       AdminPermissionEvaluator auth,
       AdminEventBuilder adminEvent) {
-    return new CitizenIdResource(session, realm, auth, adminEvent);
+    return new GfmisAdminResource(session, realm, auth, adminEvent);
   }
 
   @Override

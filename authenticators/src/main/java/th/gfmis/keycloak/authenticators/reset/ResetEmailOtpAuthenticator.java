@@ -1,6 +1,5 @@
 package th.gfmis.keycloak.authenticators.reset;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +10,12 @@ import org.keycloak.email.EmailException;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
-import th.gfmis.keycloak.core.throttle.Cooldown;
+import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.domain.EmailOtp;
 import th.gfmis.keycloak.domain.KeyedHash;
 import th.gfmis.keycloak.domain.MaskedEmail;
@@ -28,7 +26,8 @@ import th.gfmis.keycloak.domain.ThaiDates;
  * Second step: e-mails a one-time code to the registered address and checks what the holder types
  * (R-F4). The code is kept only as a keyed hash in this browser's authentication session, so it
  * cannot be used from another browser or another user's flow; it is single use, expires, and dies
- * after a few wrong guesses. A new code for the same user waits out the resend interval (R-Q2).
+ * after a few wrong guesses, counted atomically. A new code waits out the resend interval (R-Q2) of
+ * the user and client address, within a per-user cap ({@link MailPermit}).
  */
 public class ResetEmailOtpAuthenticator extends ResetStep {
 
@@ -64,16 +63,16 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
     ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
     UserModel user = context.getUser();
     Instant now = Instant.now();
-    Cooldown cooldown = new Cooldown(context.getSession().singleUseObjects());
-    String cooldownKey = cooldownKey(context.getRealm(), user);
-    Duration wait = cooldown.remaining(cooldownKey, now);
-    if (!wait.isZero()) {
-      EmailOtp pending = pendingOtp(context.getAuthenticationSession());
+    ResetThrottles throttles =
+        new ResetThrottles(context.getSession(), context.getRealm(), settings);
+    MailPermit permit =
+        MailPermit.ask(throttles, user, context.getConnection().getRemoteAddr(), settings, now);
+    if (!permit.allowed()) {
       context.challenge(
-          page(context, pending)
+          page(context, pendingOtp(context.getAuthenticationSession()))
               .setError(
                   "gfmisOtpResendWait",
-                  Long.toString(ResetIdentifyAuthenticator.minutesRoundedUp(wait)))
+                  Long.toString(ResetIdentifyAuthenticator.minutesRoundedUp(permit.waitFor())))
               .createForm(TEMPLATE));
       return;
     }
@@ -93,6 +92,7 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
               "expiresAt", ThaiDates.format(issued.otp().expiresAt(), locale, ThaiDates.BANGKOK),
               "lifetimeMinutes", settings.otpPolicy().lifetime().toMinutes()));
     } catch (EmailException e) {
+      permit.giveBack();
       LOG.warnf(
           "Could not send the reset OTP e-mail in realm %s: %s",
           context.getRealm().getName(), e.getMessage());
@@ -112,7 +112,7 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     authSession.setAuthNote(ResetNotes.OTP, issued.otp().serialize());
     authSession.setAuthNote(ResetNotes.OTP_KEY_ID, key.kid());
-    cooldown.start(cooldownKey, now, settings.otpPolicy().resendCooldown());
+    permit.used();
     context
         .getEvent()
         .clone()
@@ -139,10 +139,30 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
             context.getRealm(),
             authSession.getAuthNote(ResetNotes.OTP_KEY_ID));
     String guess = context.getHttpRequest().getDecodedFormParameters().getFirst(CODE);
-    EmailOtp.Outcome outcome =
-        hasher == null
-            ? EmailOtp.Outcome.EXPIRED
-            : otp.check(guess, hasher, Instant.now(), settings.otpPolicy());
+    if (guess == null || guess.isBlank()) {
+      context.challenge(page(context, otp).setError("gfmisOtpEmpty").createForm(TEMPLATE));
+      return;
+    }
+    Instant now = Instant.now();
+    // Each guess first claims one of the allowed wrong guesses, atomically, so that parallel
+    // submissions of this page can never try more codes than allowed.
+    AttemptLimiter.Attempt guessSlot =
+        new AttemptLimiter(
+                context.getSession().singleUseObjects(),
+                settings.otpPolicy().maxWrongGuesses(),
+                settings.otpPolicy().lifetime())
+            .claim(guessKey(context, otp), now);
+    EmailOtp.Outcome outcome;
+    if (hasher == null) {
+      outcome = EmailOtp.Outcome.EXPIRED;
+    } else if (!guessSlot.allowed()) {
+      outcome = EmailOtp.Outcome.LOCKED;
+    } else {
+      outcome = otp.check(guess, hasher, now, settings.otpPolicy());
+    }
+    if (outcome != EmailOtp.Outcome.WRONG) {
+      guessSlot.succeeded();
+    }
     switch (outcome) {
       case VALID -> {
         authSession.removeAuthNote(ResetNotes.OTP);
@@ -159,9 +179,10 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
         context.success();
       }
       case WRONG -> {
+        guessSlot.counted();
         EmailOtp after = otp.afterWrongGuess();
         authSession.setAuthNote(ResetNotes.OTP, after.serialize());
-        int left = after.guessesLeft(settings.otpPolicy());
+        int left = Math.min(after.guessesLeft(settings.otpPolicy()), guessSlot.remainingAfter());
         failure(context, after, left == 0 ? "gfmisOtpLocked" : "gfmisOtpWrong", left);
       }
       case EXPIRED -> failure(context, otp, "gfmisOtpExpired", 0);
@@ -200,7 +221,16 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
     return stored == null ? null : EmailOtp.deserialize(stored);
   }
 
-  static String cooldownKey(RealmModel realm, UserModel user) {
-    return "gfmis-reset-otp-cooldown:" + realm.getId() + ":" + user.getId();
+  /** The guesses of one e-mailed code in this browser tab. */
+  private static String guessKey(AuthenticationFlowContext context, EmailOtp otp) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    return "gfmis-reset-otp-guess:"
+        + context.getRealm().getId()
+        + ":"
+        + authSession.getParentSession().getId()
+        + ":"
+        + authSession.getTabId()
+        + ":"
+        + otp.reference();
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -13,16 +14,19 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.core.throttle.UserLimit;
 import th.gfmis.keycloak.domain.CitizenId;
 import th.gfmis.keycloak.domain.GfmisUserId;
 
 /**
  * First step of the forgotten-password flow: user ID, citizen ID and registered e-mail (R-F1). Only
  * the full triple identifies the user; anything else gets the same "no registered data" answer
- * (R-F3). Misses are counted per user ID and per client address so the form cannot be used to probe
- * citizen IDs.
+ * (R-F3). Misses are counted per user ID and client address, and per client address, so that the
+ * form cannot be used to probe citizen IDs, while misses from elsewhere never block the holder
+ * ({@link ResetThrottles}, docs/lockouts.md).
  */
 public class ResetIdentifyAuthenticator implements Authenticator {
 
@@ -54,65 +58,76 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     GfmisUserId userId = input.parsedUserId().orElseThrow();
     CitizenId citizenId = input.parsedCitizenId().orElseThrow();
     ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
+    KeycloakSession session = context.getSession();
+    RealmModel realm = context.getRealm();
     Instant now = Instant.now();
-    AttemptLimiter userLimiter =
-        new AttemptLimiter(
-            context.getSession().singleUseObjects(),
-            settings.maxMissesPerUser(),
-            settings.missWindow());
-    AttemptLimiter addressLimiter =
-        new AttemptLimiter(
-            context.getSession().singleUseObjects(),
-            settings.maxMissesPerAddress(),
-            settings.missWindow());
-    String userKey = throttleKey(context.getRealm(), "user", userId.username());
-    String addressKey =
-        throttleKey(context.getRealm(), "address", context.getConnection().getRemoteAddr());
+    UserModel candidate = session.users().getUserByUsername(realm, userId.username());
+    String address = context.getConnection().getRemoteAddr();
+    ResetThrottles throttles = new ResetThrottles(session, realm, settings);
+    UserLimit perUserAndAddress =
+        throttles.identifyMissesPerUserAndAddress(candidate, userId, address);
+    UserLimit perAddress = throttles.identifyMissesPerAddress(candidate, userId, address);
 
-    Duration blocked =
-        max(userLimiter.blockedFor(userKey, now), addressLimiter.blockedFor(addressKey, now));
-    if (!blocked.isZero()) {
-      context
-          .getEvent()
-          .clone()
-          .event(EventType.RESET_PASSWORD)
-          .detail("username", userId.username())
-          .error("too_many_attempts");
-      context.challenge(
-          form(context, input)
-              .setError("gfmisTooManyAttempts", Long.toString(minutesRoundedUp(blocked)))
-              .createForm(TEMPLATE));
+    AttemptLimiter.Attempt userAttempt = perUserAndAddress.claim(now);
+    if (!userAttempt.allowed()) {
+      refuse(context, input, userId, userAttempt.blockedFor());
+      return;
+    }
+    AttemptLimiter.Attempt addressAttempt = perAddress.claim(now);
+    if (!addressAttempt.allowed()) {
+      userAttempt.succeeded();
+      refuse(context, input, userId, addressAttempt.blockedFor());
       return;
     }
 
-    UserModel user = findHolder(context.getSession(), context.getRealm(), userId, citizenId, input);
+    UserModel user = findHolder(session, realm, candidate, citizenId, input);
     if (user == null) {
-      userLimiter.recordFailure(userKey, now);
-      addressLimiter.recordFailure(addressKey, now);
+      perUserAndAddress.counted(userAttempt);
+      perAddress.counted(addressAttempt);
       context
           .getEvent()
           .clone()
           .event(EventType.RESET_PASSWORD)
-          .detail("username", userId.username())
+          .detail(Details.USERNAME, userId.username())
           .error(Errors.USER_NOT_FOUND);
       context.challenge(
           form(context, input).setError("gfmisNoRegisteredData").createForm(TEMPLATE));
       return;
     }
-    userLimiter.reset(userKey);
-    context.getEvent().user(user).detail("username", user.getUsername());
+    userAttempt.succeeded();
+    addressAttempt.succeeded();
+    context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
     context.setUser(user);
     context.success();
   }
 
+  private static void refuse(
+      AuthenticationFlowContext context, ResetForm input, GfmisUserId userId, Duration blocked) {
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.RESET_PASSWORD)
+        .detail(Details.USERNAME, userId.username())
+        .error("too_many_attempts");
+    context.challenge(
+        form(context, input)
+            .setError("gfmisTooManyAttempts", Long.toString(minutesRoundedUp(blocked)))
+            .createForm(TEMPLATE));
+  }
+
+  /**
+   * The holder when the whole triple matches, else null. An unknown or unusable user ID does the
+   * same keyed-hash work as a known one, so that the answer time does not tell which user IDs
+   * exist.
+   */
   private static UserModel findHolder(
       KeycloakSession session,
       RealmModel realm,
-      GfmisUserId userId,
+      UserModel user,
       CitizenId citizenId,
       ResetForm input) {
-    UserModel user = session.users().getUserByUsername(realm, userId.username());
     if (user == null || !user.isEnabled() || user.getEmail() == null) {
+      RealmSecrets.active(session, realm).hasher().hash("citizen-id", citizenId.digits());
       return null;
     }
     boolean emailMatches = user.getEmail().equalsIgnoreCase(input.email());
@@ -137,16 +152,8 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     return true;
   }
 
-  static String throttleKey(RealmModel realm, String kind, String value) {
-    return "gfmis-reset-miss:" + realm.getId() + ":" + kind + ":" + value;
-  }
-
   static long minutesRoundedUp(Duration duration) {
     return Math.max(1, (duration.toSeconds() + 59) / 60);
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static LoginFormsProvider form(AuthenticationFlowContext context, ResetForm values) {

@@ -7,7 +7,8 @@ public enum GfmisEmail {
   PASSWORD_CHANGED("gfmisPasswordChangedSubject", "gfmis-password-changed.ftl"),
   SOFTTOKEN_ENROLLED("gfmisSoftTokenEnrolledSubject", "gfmis-softtoken-device.ftl"),
   SOFTTOKEN_REPLACED("gfmisSoftTokenReplacedSubject", "gfmis-softtoken-device.ftl"),
-  SOFTTOKEN_REVOKED("gfmisSoftTokenRevokedSubject", "gfmis-softtoken-device.ftl");
+  SOFTTOKEN_REVOKED("gfmisSoftTokenRevokedSubject", "gfmis-softtoken-device.ftl"),
+  SOFTTOKEN_DENIED("gfmisSoftTokenDeniedSubject", "gfmis-softtoken-denied.ftl");
 
   private final String subjectKey;
   private final String templateFile;

@@ -2,16 +2,13 @@ package th.gfmis.keycloak.core.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * A per-key quiet period (for example between two OTP e-mails to one user), kept in Keycloak's
- * single-use object store so that it holds across browsers and cluster nodes.
+ * A per-key quiet period (for example between two OTP e-mails), atomic cluster-wide: starting it is
+ * a single {@code putIfAbsent}, so of many parallel requests exactly one gets to act.
  */
 public class Cooldown {
-
-  private static final String UNTIL = "until";
 
   private final SingleUseObjectProvider store;
 
@@ -19,23 +16,13 @@ public class Cooldown {
     this.store = store;
   }
 
-  /** Time left before {@code key} may act again; zero when it may act now. */
-  public Duration remaining(String key, Instant now) {
-    Map<String, String> notes = store.get(key);
-    if (notes == null) {
-      return Duration.ZERO;
-    }
-    Duration left =
-        Duration.between(
-            now, Instant.ofEpochSecond(Long.parseLong(notes.getOrDefault(UNTIL, "0"))));
-    return left.isNegative() ? Duration.ZERO : left;
-  }
-
-  public void start(String key, Instant now, Duration length) {
-    if (length.isZero() || length.isNegative()) {
-      return;
-    }
-    store.put(
-        key, length.toSeconds(), Map.of(UNTIL, Long.toString(now.plus(length).getEpochSecond())));
+  /**
+   * Starts the quiet period of {@code length} (at least a second) unless one is running. The caller
+   * acts only when the answer is {@link AttemptLimiter.Attempt#allowed()}, then calls {@code
+   * counted()} once it has acted, or {@code succeeded()} to give the period back when it could not
+   * act (e.g. the mail server refused the message).
+   */
+  public AttemptLimiter.Attempt tryStart(String key, Instant now, Duration length) {
+    return new AttemptLimiter(store, 1, length).claim(key, now);
   }
 }

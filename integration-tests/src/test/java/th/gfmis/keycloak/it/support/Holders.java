@@ -83,6 +83,21 @@ public final class Holders {
     return send(HttpRequest.newBuilder(citizenIdUri(userId)).GET());
   }
 
+  /** GET or DELETE on the user's locks admin endpoint, with the test's admin token. */
+  public HttpResponse<String> locks(String method, String userId)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    serverUrl
+                        + "/admin/realms/"
+                        + realm.getName()
+                        + "/gfmis/users/"
+                        + userId
+                        + "/locks"))
+            .method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
   private URI citizenIdUri(String userId) {
     return URI.create(
         serverUrl + "/admin/realms/" + realm.getName() + "/gfmis/users/" + userId + "/citizen-id");

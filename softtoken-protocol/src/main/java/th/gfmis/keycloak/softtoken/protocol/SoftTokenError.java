@@ -43,6 +43,8 @@ public enum SoftTokenError {
   CHALLENGE_EXPIRED(410, "The challenge has expired."),
   /** The request body is larger than 16 KiB. */
   REQUEST_TOO_LARGE(413, "The request body is too large."),
+  /** Too many refused requests from this client address; retry after the Retry-After seconds. */
+  TOO_MANY_REQUESTS(429, "Too many refused requests from this address; try again later."),
   /** Unexpected server failure. */
   SERVER_ERROR(500, "The server could not process the request.");
 

@@ -20,7 +20,8 @@ import th.gfmis.keycloak.softtoken.server.state.SoftTokenLockout;
  * {@code POST challenges/{id}/response}: checks the signed answer ({@link
  * ChallengeResponses#verify}) against the stored challenge and the challenge user's current device,
  * consumes the challenge atomically, and records the outcome for the browser. Denials and wrong
- * numbers count towards the user's Soft Token lockout.
+ * numbers count towards the lockout of the client address that started the sign-in; a denial also
+ * warns the holder by e-mail that someone has the password ({@link DenialWarning}).
  */
 final class ChallengeAnswers {
 
@@ -72,7 +73,11 @@ final class ChallengeAnswers {
           throw error(SoftTokenError.REPLAYED, "This challenge was already answered.");
         }
         lockout.recordFailure(
-            user.getId(), challenge.maxFailures(), challenge.failureWindow(), now);
+            user.getId(),
+            challenge.summary().ipAddress(),
+            challenge.maxFailures(),
+            challenge.failureWindow(),
+            now);
         polls.complete(challenge.pollHandle(), ChallengeOutcome.WRONG_NUMBER.wire(), null, now);
       } else if (e.error() == SoftTokenError.CHALLENGE_EXPIRED) {
         polls.complete(challenge.pollHandle(), ChallengeOutcome.EXPIRED.wire(), null, now);
@@ -85,8 +90,14 @@ final class ChallengeAnswers {
     if (verified.decision() == Decision.APPROVE) {
       polls.complete(challenge.pollHandle(), ChallengeOutcome.APPROVED.wire(), verified.kid(), now);
     } else {
-      lockout.recordFailure(user.getId(), challenge.maxFailures(), challenge.failureWindow(), now);
+      lockout.recordFailure(
+          user.getId(),
+          challenge.summary().ipAddress(),
+          challenge.maxFailures(),
+          challenge.failureWindow(),
+          now);
       polls.complete(challenge.pollHandle(), ChallengeOutcome.DENIED.wire(), null, now);
+      new DenialWarning(session, realm).send(user, challenge.summary(), now);
     }
     return ChallengeResponseResult.of(verified.decision());
   }

@@ -52,11 +52,14 @@ public class DeviceApiResource {
   private final KeycloakSession session;
   private final RealmModel realm;
   private final DeviceAuthenticator deviceAuth;
+  private final DeviceApiThrottle throttle;
 
-  DeviceApiResource(KeycloakSession session, RealmModel realm, Duration iatSkew) {
+  DeviceApiResource(
+      KeycloakSession session, RealmModel realm, Duration iatSkew, DeviceApiThrottle throttle) {
     this.session = session;
     this.realm = realm;
     this.deviceAuth = new DeviceAuthenticator(session, realm, iatSkew);
+    this.throttle = throttle;
   }
 
   /** The https form of the activation link: tells a browser to open it with the app. */
@@ -99,12 +102,11 @@ public class DeviceApiResource {
           SoftTokenDevices.Device device =
               deviceAuth.authenticate(
                   "GET", SoftTokenProtocol.PATH_CHALLENGES, authorization(), Instant.now());
-          Challenges.Challenge live =
-              new Challenges(session.singleUseObjects(), realm).currentFor(device.user().getId());
           List<PendingChallenge> list =
-              live == null || !Instant.now().isBefore(live.summary().expiresAt())
-                  ? List.of()
-                  : List.of(live.summary());
+              new Challenges(session.singleUseObjects(), realm)
+                  .pendingFor(device.user().getId(), Instant.now()).stream()
+                      .map(Challenges.Challenge::summary)
+                      .toList();
           return ApiResponses.json(200, new PendingChallenges(list));
         });
   }
@@ -239,7 +241,12 @@ public class DeviceApiResource {
         "The request body is larger than " + SoftTokenProtocol.MAX_REQUEST_BODY_BYTES + " bytes.");
   }
 
+  /** Runs a device API call; refused calls count towards the client address's limit. */
   private Response handle(Action action) {
+    return throttle.guard(session, realm, () -> run(action));
+  }
+
+  private Response run(Action action) {
     try {
       return action.run();
     } catch (SoftTokenProtocolException e) {

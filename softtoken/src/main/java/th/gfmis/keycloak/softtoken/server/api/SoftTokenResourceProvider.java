@@ -9,15 +9,17 @@ public class SoftTokenResourceProvider implements RealmResourceProvider {
 
   private final KeycloakSession session;
   private final Duration iatSkew;
+  private final DeviceApiThrottle throttle;
 
-  SoftTokenResourceProvider(KeycloakSession session, Duration iatSkew) {
+  SoftTokenResourceProvider(KeycloakSession session, Duration iatSkew, DeviceApiThrottle throttle) {
     this.session = session;
     this.iatSkew = iatSkew;
+    this.throttle = throttle;
   }
 
   @Override
   public Object getResource() {
-    return new DeviceApiResource(session, session.getContext().getRealm(), iatSkew);
+    return new DeviceApiResource(session, session.getContext().getRealm(), iatSkew, throttle);
   }
 
   @Override

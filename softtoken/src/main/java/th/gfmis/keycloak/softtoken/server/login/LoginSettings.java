@@ -8,15 +8,18 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.core.ConfigValues;
 import th.gfmis.keycloak.core.SettingRules;
+import th.gfmis.keycloak.core.throttle.UserLocks;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
  * Operator settings of the Soft Token sign-in step (authenticator configuration).
  *
  * @param challengeTtl how long the holder has to answer (default 2 minutes)
- * @param maxFailures denials and wrong numbers allowed per user in {@code failureWindow}
+ * @param maxFailures denials and wrong numbers allowed per user and client address (of the denied
+ *     sign-ins) in {@code failureWindow}
  * @param failureWindow lockout window; the step stays blocked until it ends
- * @param maxChallenges challenges a user may start in {@code challengeWindow}
+ * @param maxChallenges challenges a user may start from one client address in {@code
+ *     challengeWindow}
  * @param challengeWindow the throttle window of new challenges
  */
 public record LoginSettings(
@@ -56,10 +59,15 @@ public record LoginSettings(
                 CHALLENGE_TTL_SECONDS,
                 (int) SoftTokenProtocol.DEFAULT_CHALLENGE_TTL.toSeconds())),
         number(config, MAX_FAILURES, DEFAULT_MAX_FAILURES),
-        Duration.ofMinutes(number(config, FAILURE_WINDOW_MINUTES, DEFAULT_FAILURE_WINDOW_MINUTES)),
+        window(config, FAILURE_WINDOW_MINUTES, DEFAULT_FAILURE_WINDOW_MINUTES),
         number(config, MAX_CHALLENGES, DEFAULT_MAX_CHALLENGES),
-        Duration.ofMinutes(
-            number(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES)));
+        window(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES));
+  }
+
+  /** A throttle window, at most a day (a user's lock epoch must outlive it). */
+  private static Duration window(Map<String, String> config, String key, int defaultMinutes) {
+    return Duration.ofMinutes(
+        Math.min(UserLocks.MAX_WINDOW.toMinutes(), number(config, key, defaultMinutes)));
   }
 
   private static int number(Map<String, String> config, String key, int defaultValue) {
@@ -78,30 +86,32 @@ public record LoginSettings(
         .property(
             MAX_FAILURES,
             "Denials and wrong numbers allowed",
-            "After this many denials or wrong numbers in the window, the Soft Token step is"
-                + " blocked for the user until the window ends.",
+            "After this many denials or wrong numbers of sign-ins from one client address in the"
+                + " window, the Soft Token step is blocked for the user from that address until"
+                + " the window ends (other addresses are not affected; each denial also e-mails"
+                + " the holder a warning).",
             ProviderConfigProperty.INTEGER_TYPE,
             DEFAULT_MAX_FAILURES,
             null)
         .property(
             FAILURE_WINDOW_MINUTES,
             "Lockout window (minutes)",
-            "Window in which denials and wrong numbers are counted.",
+            "Window in which denials and wrong numbers are counted (at most 1440).",
             ProviderConfigProperty.INTEGER_TYPE,
             DEFAULT_FAILURE_WINDOW_MINUTES,
             null)
         .property(
             MAX_CHALLENGES,
             "Sign-in requests allowed",
-            "Soft Token requests a user may start in the throttle window (against flooding the"
-                + " holder's phone with a stolen password).",
+            "Soft Token requests a user may start from one client address in the throttle window"
+                + " (against flooding the holder's phone with a stolen password).",
             ProviderConfigProperty.INTEGER_TYPE,
             DEFAULT_MAX_CHALLENGES,
             null)
         .property(
             CHALLENGE_WINDOW_MINUTES,
             "Throttle window (minutes)",
-            "Window in which new sign-in requests are counted.",
+            "Window in which new sign-in requests are counted (at most 1440).",
             ProviderConfigProperty.INTEGER_TYPE,
             DEFAULT_CHALLENGE_WINDOW_MINUTES,
             null)

@@ -30,16 +30,18 @@ import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentRule;
 import th.gfmis.keycloak.softtoken.server.push.SoftTokenPushProvider;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
+import th.gfmis.keycloak.softtoken.server.state.ChallengeThrottle;
 import th.gfmis.keycloak.softtoken.server.state.Challenges;
 import th.gfmis.keycloak.softtoken.server.state.SoftTokenLockout;
 
 /**
  * Sign-in approval on the phone (R-L2), after user ID and password: creates a login challenge in
- * the cluster-wide single-use store (one live challenge per user, new ones throttled), shows the
- * number to pick on the phone, and lets the page poll until the device has answered. Denial, a
- * wrong number and timeout each end on a page with "try again"; too many denials and wrong numbers
- * lock the step for the user ({@link SoftTokenLockout}). A user without a device is sent to "Get
- * Certificate" ({@link EnrollSoftTokenActionFactory}).
+ * the cluster-wide single-use store (one per browser sign-in, beside the user's other pending ones;
+ * new ones throttled per user and client address), shows the number to pick on the phone, and lets
+ * the page poll until the device has answered. Denial, a wrong number and timeout each end on a
+ * page with "try again"; too many denials and wrong numbers lock the step for the user from the
+ * client address that started those sign-ins ({@link SoftTokenLockout}). A user without a device is
+ * sent to "Get Certificate" ({@link EnrollSoftTokenActionFactory}).
  */
 public class SoftTokenAuthenticator implements Authenticator {
 
@@ -114,22 +116,23 @@ public class SoftTokenAuthenticator implements Authenticator {
     SingleUseObjectProvider store = context.getSession().singleUseObjects();
     Instant now = Instant.now();
 
+    String address = context.getConnection().getRemoteAddr();
     Duration locked =
         new SoftTokenLockout(store, realm)
-            .blockedFor(user.getId(), settings.maxFailures(), settings.failureWindow(), now);
+            .blockedFor(
+                user.getId(), address, settings.maxFailures(), settings.failureWindow(), now);
     if (!locked.isZero()) {
       result(context, "locked", minutes(locked));
       return;
     }
-    AttemptLimiter throttle =
-        new AttemptLimiter(store, settings.maxChallenges(), settings.challengeWindow());
-    String throttleKey = "gfmis-st-issued:" + realm.getId() + ":" + user.getId();
-    Duration wait = throttle.blockedFor(throttleKey, now);
-    if (!wait.isZero()) {
-      result(context, "throttled", minutes(wait));
+    AttemptLimiter.Attempt issued =
+        new ChallengeThrottle(store, realm)
+            .claim(
+                user.getId(), address, settings.maxChallenges(), settings.challengeWindow(), now);
+    if (!issued.allowed()) {
+      result(context, "throttled", minutes(issued.blockedFor()));
       return;
     }
-    throttle.recordFailure(throttleKey, now);
 
     NumberMatching.Numbers numbers = NumberMatching.generate(RANDOM);
     Instant expires = now.plus(settings.challengeTtl());
@@ -146,7 +149,7 @@ public class SoftTokenAuthenticator implements Authenticator {
             expires,
             BrowserNames.describe(
                 context.getHttpRequest().getHttpHeaders().getHeaderString(HttpHeaders.USER_AGENT)),
-            context.getConnection().getRemoteAddr(),
+            address,
             numbers.choices());
     Challenges.Challenge challenge =
         new Challenges.Challenge(
@@ -156,9 +159,10 @@ public class SoftTokenAuthenticator implements Authenticator {
             poll,
             settings.maxFailures(),
             settings.failureWindow());
-    Challenges.Challenge replaced = new Challenges(store, realm).create(challenge, now);
-    if (replaced != null) {
-      polls.complete(replaced.pollHandle(), ChallengeOutcome.REPLACED.wire(), null, now);
+    if (!new Challenges(store, realm).create(challenge, now)) {
+      polls.forget(poll);
+      result(context, "throttled", minutes(settings.challengeTtl()));
+      return;
     }
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     authSession.setAuthNote(NOTE_CHALLENGE, summary.id());

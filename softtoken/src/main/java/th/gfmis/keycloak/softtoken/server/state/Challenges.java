@@ -2,7 +2,9 @@ package th.gfmis.keycloak.softtoken.server.state;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,9 @@ import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
- * Live login challenges in the cluster-wide single-use store: the challenge by id, a pointer from
- * the user to their one live challenge, and the "answered" marks that make every challenge single
- * use ({@link #consume} is an atomic putIfAbsent).
+ * Live login challenges in the cluster-wide single-use store: the challenge by id, the user's
+ * numbered pending slots that point to them (one per browser sign-in), and the "answered" marks
+ * that make every challenge single use ({@link #consume} is an atomic putIfAbsent).
  */
 public final class Challenges {
 
@@ -23,7 +25,11 @@ public final class Challenges {
   static final Duration AFTER_EXPIRY = Duration.ofMinutes(2);
 
   private static final String PREFIX = "gfmis-st-ch:";
-  private static final String USER_PREFIX = "gfmis-st-ch-user:";
+  private static final String USER_PREFIX = "gfmis-st-ch-pending:";
+
+  /** Pending challenges a user may have at once (each lives for the challenge lifetime). */
+  public static final int MAX_PENDING = 20;
+
   private static final String ANSWERED_PREFIX = "gfmis-st-ch-done:";
 
   private final SingleUseObjectProvider store;
@@ -35,23 +41,43 @@ public final class Challenges {
   }
 
   /**
-   * Stores a new challenge and makes it the user's only live one; the previous one, if any, is
-   * forgotten and its page told so.
+   * Stores a new challenge beside the user's other pending ones: each takes one of the user's
+   * {@link #MAX_PENDING} pending slots with an atomic putIfAbsent, so that a sign-in from another
+   * browser never replaces the holder's, and the device lists them all (number matching tells them
+   * apart).
    *
-   * @return the replaced challenge, or null
+   * @return false when all of the user's pending slots are taken (nothing was stored)
    */
-  public Challenge create(Challenge challenge, Instant now) {
-    Challenge previous = currentFor(challenge.userId());
-    if (previous != null) {
-      store.remove(key(previous.summary().id()));
-    }
+  public boolean create(Challenge challenge, Instant now) {
     long lifespan =
         Math.max(
             1,
             Duration.between(now, challenge.summary().expiresAt().plus(AFTER_EXPIRY)).toSeconds());
-    store.put(key(challenge.summary().id()), lifespan, challenge.toNotes());
-    store.put(userKey(challenge.userId()), lifespan, Map.of("id", challenge.summary().id()));
-    return previous;
+    for (int slot = 0; slot < MAX_PENDING; slot++) {
+      String slotKey = slotKey(challenge.userId(), slot);
+      if (store.putIfAbsent(slotKey, lifespan)) {
+        store.put(slotKey, lifespan, Map.of("id", challenge.summary().id()));
+        store.put(key(challenge.summary().id()), lifespan, challenge.withSlot(slot).toNotes());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The user's pending challenges that have not expired, oldest first. */
+  public List<Challenge> pendingFor(String userId, Instant now) {
+    List<Challenge> pending = new ArrayList<>();
+    for (int slot = 0; slot < MAX_PENDING; slot++) {
+      Map<String, String> pointer = store.get(slotKey(userId, slot));
+      Challenge challenge = pointer == null ? null : get(pointer.get("id"));
+      if (challenge != null
+          && challenge.userId().equals(userId)
+          && now.isBefore(challenge.summary().expiresAt())) {
+        pending.add(challenge);
+      }
+    }
+    pending.sort(Comparator.comparing(c -> c.summary().createdAt()));
+    return pending;
   }
 
   /** A challenge by id, or null. */
@@ -61,16 +87,6 @@ public final class Challenges {
     }
     Map<String, String> notes = store.get(key(id));
     return notes == null ? null : Challenge.fromNotes(notes);
-  }
-
-  /** The user's live challenge, or null. */
-  public Challenge currentFor(String userId) {
-    Map<String, String> pointer = store.get(userKey(userId));
-    if (pointer == null) {
-      return null;
-    }
-    Challenge challenge = get(pointer.get("id"));
-    return challenge != null && challenge.userId().equals(userId) ? challenge : null;
   }
 
   /** Whether the challenge was already answered (while the server remembers it). */
@@ -90,11 +106,7 @@ public final class Challenges {
     if (!store.putIfAbsent(answeredKey(challenge.summary().id()), lifespan)) {
       return false;
     }
-    store.remove(key(challenge.summary().id()));
-    Map<String, String> pointer = store.get(userKey(challenge.userId()));
-    if (pointer != null && challenge.summary().id().equals(pointer.get("id"))) {
-      store.remove(userKey(challenge.userId()));
-    }
+    forget(challenge);
     return true;
   }
 
@@ -102,10 +114,17 @@ public final class Challenges {
   public void withdraw(String id) {
     Challenge challenge = get(id);
     if (challenge != null) {
-      store.remove(key(id));
-      Map<String, String> pointer = store.get(userKey(challenge.userId()));
-      if (pointer != null && id.equals(pointer.get("id"))) {
-        store.remove(userKey(challenge.userId()));
+      forget(challenge);
+    }
+  }
+
+  private void forget(Challenge challenge) {
+    store.remove(key(challenge.summary().id()));
+    if (challenge.slot() >= 0) {
+      String slotKey = slotKey(challenge.userId(), challenge.slot());
+      Map<String, String> pointer = store.get(slotKey);
+      if (pointer == null || challenge.summary().id().equals(pointer.get("id"))) {
+        store.remove(slotKey);
       }
     }
   }
@@ -114,8 +133,8 @@ public final class Challenges {
     return PREFIX + realm.getId() + ":" + id;
   }
 
-  private String userKey(String userId) {
-    return USER_PREFIX + realm.getId() + ":" + userId;
+  private String slotKey(String userId, int slot) {
+    return USER_PREFIX + realm.getId() + ":" + userId + "#" + slot;
   }
 
   private String answeredKey(String id) {
@@ -131,6 +150,7 @@ public final class Challenges {
    * @param pollHandle the browser page's poll handle
    * @param maxFailures denials and wrong numbers allowed in the window (lockout)
    * @param failureWindow the lockout window
+   * @param slot the user's pending slot it takes, or -1 before it is stored
    */
   public record Challenge(
       String userId,
@@ -138,7 +158,23 @@ public final class Challenges {
       int displayed,
       String pollHandle,
       int maxFailures,
-      Duration failureWindow) {
+      Duration failureWindow,
+      int slot) {
+
+    public Challenge(
+        String userId,
+        PendingChallenge summary,
+        int displayed,
+        String pollHandle,
+        int maxFailures,
+        Duration failureWindow) {
+      this(userId, summary, displayed, pollHandle, maxFailures, failureWindow, -1);
+    }
+
+    Challenge withSlot(int newSlot) {
+      return new Challenge(
+          userId, summary, displayed, pollHandle, maxFailures, failureWindow, newSlot);
+    }
 
     Map<String, String> toNotes() {
       Map<String, String> notes = new HashMap<>();
@@ -158,6 +194,7 @@ public final class Challenges {
       notes.put("poll", pollHandle);
       notes.put("maxFailures", Integer.toString(maxFailures));
       notes.put("window", Long.toString(failureWindow.toSeconds()));
+      notes.put("slot", Integer.toString(slot));
       return notes;
     }
 
@@ -184,7 +221,8 @@ public final class Challenges {
           Integer.parseInt(notes.get("displayed")),
           notes.get("poll"),
           Integer.parseInt(notes.getOrDefault("maxFailures", "5")),
-          Duration.ofSeconds(Long.parseLong(notes.getOrDefault("window", "900"))));
+          Duration.ofSeconds(Long.parseLong(notes.getOrDefault("window", "900"))),
+          Integer.parseInt(notes.getOrDefault("slot", "-1")));
     }
 
     private static String nullToEmpty(String s) {

@@ -1,0 +1,133 @@
+package th.gfmis.keycloak.core.throttle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
+
+class AttemptLimiterTest {
+
+  private final InMemorySingleUseObjects store =
+      new InMemorySingleUseObjects(Instant.parse("2026-01-01T00:00:00Z"));
+  private final AttemptLimiter limiter = new AttemptLimiter(store, 3, Duration.ofMinutes(15));
+
+  @Test
+  void allowsUpToTheLimitThenRefusesWithTheTimeLeft() {
+    for (int i = 0; i < 3; i++) {
+      AttemptLimiter.Attempt attempt = limiter.claim("k", store.now());
+      assertTrue(attempt.allowed());
+      assertEquals(i == 2, attempt.exhausted());
+      attempt.counted();
+      store.advance(Duration.ofMinutes(1));
+    }
+    AttemptLimiter.Attempt refused = limiter.claim("k", store.now());
+    assertFalse(refused.allowed());
+    assertEquals(Duration.ofMinutes(12), refused.blockedFor(), "until the first slot frees");
+    assertEquals(Duration.ofMinutes(12), limiter.blockedFor("k", store.now()));
+  }
+
+  @Test
+  void slotsFreeThemselvesOneByOne() {
+    for (int i = 0; i < 3; i++) {
+      limiter.claim("k", store.now()).counted();
+      store.advance(Duration.ofMinutes(5));
+    }
+    // 15 minutes after the first failure its slot is free again; the others are not.
+    assertTrue(limiter.claim("k", store.now()).allowed());
+    assertFalse(limiter.claim("k", store.now()).allowed());
+  }
+
+  @Test
+  void aSuccessGivesItsSlotBack() {
+    for (int i = 0; i < 10; i++) {
+      AttemptLimiter.Attempt attempt = limiter.claim("k", store.now());
+      assertTrue(attempt.allowed(), "successes never count");
+      attempt.succeeded();
+    }
+    assertEquals(Duration.ZERO, limiter.blockedFor("k", store.now()));
+  }
+
+  @Test
+  void keysAreIndependentAndResetFreesAll() {
+    for (int i = 0; i < 3; i++) {
+      limiter.claim("a", store.now()).counted();
+    }
+    assertFalse(limiter.claim("a", store.now()).allowed());
+    assertTrue(limiter.claim("b", store.now()).allowed());
+    limiter.reset("a");
+    assertTrue(limiter.claim("a", store.now()).allowed());
+  }
+
+  @Test
+  void fiftyParallelAttemptsGetExactlyTheLimit() throws Exception {
+    AttemptLimiter five = new AttemptLimiter(store, 5, Duration.ofMinutes(15));
+    List<Boolean> results =
+        parallel(
+            50,
+            () -> {
+              AttemptLimiter.Attempt attempt = five.claim("k", store.now());
+              if (attempt.allowed()) {
+                attempt.counted();
+              }
+              return attempt.allowed();
+            });
+    assertEquals(5, results.stream().filter(b -> b).count());
+  }
+
+  @Test
+  void cooldownLetsExactlyOneOfFiftyParallelRequestsAct() throws Exception {
+    Cooldown cooldown = new Cooldown(store);
+    List<Boolean> results =
+        parallel(
+            50, () -> cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60)).allowed());
+    assertEquals(1, results.stream().filter(b -> b).count());
+    store.advance(Duration.ofMinutes(60));
+    assertTrue(cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60)).allowed());
+  }
+
+  @Test
+  void aCooldownGivenBackCanStartAgain() {
+    Cooldown cooldown = new Cooldown(store);
+    cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60)).succeeded();
+    AttemptLimiter.Attempt again = cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60));
+    assertTrue(again.allowed());
+    again.counted();
+    AttemptLimiter.Attempt third = cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60));
+    assertFalse(third.allowed());
+    assertEquals(Duration.ofMinutes(60), third.blockedFor());
+  }
+
+  static <T> List<T> parallel(int count, java.util.concurrent.Callable<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

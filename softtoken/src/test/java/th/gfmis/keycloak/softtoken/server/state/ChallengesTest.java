@@ -1,0 +1,166 @@
+package th.gfmis.keycloak.softtoken.server.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.RealmModel;
+import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+
+class ChallengesTest {
+
+  static final RealmModel REALM =
+      (RealmModel)
+          Proxy.newProxyInstance(
+              RealmModel.class.getClassLoader(),
+              new Class<?>[] {RealmModel.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("getId") || method.getName().equals("getName")) {
+                  return "realm-1";
+                }
+                throw new UnsupportedOperationException(method.getName());
+              });
+
+  private final InMemorySingleUseObjects store =
+      new InMemorySingleUseObjects(Instant.parse("2026-01-01T00:00:00Z"));
+  private final Challenges challenges = new Challenges(store, REALM);
+  private final AtomicInteger ids = new AtomicInteger();
+
+  private Challenges.Challenge challenge(String user, String address) {
+    Instant now = store.now();
+    String id = "ch" + ids.incrementAndGet();
+    return new Challenges.Challenge(
+        user,
+        new PendingChallenge(
+            id,
+            "nonce" + id,
+            "gfmis",
+            "New GFMIS Thai",
+            now,
+            now.plus(Duration.ofMinutes(2)),
+            "Chrome on Linux",
+            address,
+            List.of(12, 47, 85)),
+        47,
+        "poll" + id,
+        5,
+        Duration.ofMinutes(15));
+  }
+
+  @Test
+  void aSecondSignInDoesNotReplaceTheFirst() {
+    Challenges.Challenge holder = challenge("u", "198.51.100.1");
+    Challenges.Challenge attacker = challenge("u", "203.0.113.9");
+    assertTrue(challenges.create(holder, store.now()));
+    store.advance(Duration.ofSeconds(1));
+    assertTrue(challenges.create(attacker, store.now()));
+
+    List<Challenges.Challenge> pending = challenges.pendingFor("u", store.now());
+    assertEquals(List.of("ch1", "ch2"), pending.stream().map(c -> c.summary().id()).toList());
+    assertEquals("198.51.100.1", pending.get(0).summary().ipAddress());
+    assertTrue(challenges.pendingFor("someone-else", store.now()).isEmpty());
+  }
+
+  @Test
+  void answeredAndWithdrawnChallengesLeaveTheListAndFreeTheirSlot() {
+    Challenges.Challenge first = challenge("u", "a");
+    Challenges.Challenge second = challenge("u", "b");
+    challenges.create(first, store.now());
+    challenges.create(second, store.now());
+    assertTrue(challenges.consume(challenges.get("ch1"), store.now()));
+    challenges.withdraw("ch2");
+    assertTrue(challenges.pendingFor("u", store.now()).isEmpty());
+    assertNull(challenges.get("ch1"));
+    assertTrue(challenges.isAnswered("ch1"));
+    for (int i = 0; i < Challenges.MAX_PENDING; i++) {
+      assertTrue(challenges.create(challenge("u", "a"), store.now()), "slots were freed");
+    }
+  }
+
+  @Test
+  void expiredChallengesAreNotListed() {
+    challenges.create(challenge("u", "a"), store.now());
+    store.advance(Duration.ofMinutes(2));
+    assertTrue(challenges.pendingFor("u", store.now()).isEmpty());
+  }
+
+  @Test
+  void fiftyParallelSignInsTakeAtMostTheUsersPendingSlots() throws Exception {
+    List<Boolean> created =
+        parallel(50, () -> challenges.create(challenge("u", "203.0.113.9"), store.now()));
+    assertEquals(Challenges.MAX_PENDING, created.stream().filter(b -> b).count());
+    assertEquals(Challenges.MAX_PENDING, challenges.pendingFor("u", store.now()).size());
+  }
+
+  @Test
+  void ofFiftyParallelAnswersExactlyOneConsumesTheChallenge() throws Exception {
+    challenges.create(challenge("u", "a"), store.now());
+    Challenges.Challenge stored = challenges.get("ch1");
+    List<Boolean> consumed = parallel(50, () -> challenges.consume(stored, store.now()));
+    assertEquals(1, consumed.stream().filter(b -> b).count());
+  }
+
+  @Test
+  void lockoutHoldsOnlyTheAddressThatStartedTheFailures() {
+    SoftTokenLockout lockout = new SoftTokenLockout(store, REALM);
+    Duration window = Duration.ofMinutes(15);
+    for (int i = 0; i < 5; i++) {
+      lockout.recordFailure("u", "203.0.113.9", 5, window, store.now());
+    }
+    assertEquals(window, lockout.blockedFor("u", "203.0.113.9", 5, window, store.now()));
+    assertEquals(Duration.ZERO, lockout.blockedFor("u", "198.51.100.1", 5, window, store.now()));
+  }
+
+  @Test
+  void fiftyParallelChallengesFromOneAddressGetTheThrottleLimit() throws Exception {
+    ChallengeThrottle throttle = new ChallengeThrottle(store, REALM);
+    List<Boolean> allowed =
+        parallel(
+            50,
+            () ->
+                throttle
+                    .claim("u", "203.0.113.9", 10, Duration.ofMinutes(10), store.now())
+                    .allowed());
+    assertEquals(10, allowed.stream().filter(b -> b).count());
+    assertTrue(
+        throttle.claim("u", "198.51.100.1", 10, Duration.ofMinutes(10), store.now()).allowed(),
+        "another address is not held back");
+  }
+
+  static <T> List<T> parallel(int count, Callable<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
