@@ -116,12 +116,6 @@ public class CitizenIdResource {
     return Response.noContent().build();
   }
 
-  /** A user's Soft Token enrollment grant: {@link EnrollmentGrantResource}. */
-  @Path("users/{userId}/softtoken/enrollment-grant")
-  public EnrollmentGrantResource enrollmentGrant(@PathParam("userId") String userId) {
-    return new EnrollmentGrantResource(realm, auth, adminEvent, user(userId));
-  }
-
   private UserModel user(String userId) {
     UserModel user = session.users().getUserById(realm, userId);
     if (user == null) {

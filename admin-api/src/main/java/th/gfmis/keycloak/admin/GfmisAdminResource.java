@@ -36,13 +36,22 @@ public class GfmisAdminResource {
 
   @Path("users/{userId}/locks")
   public UserLocksResource locks(@PathParam("userId") String userId) {
+    return new UserLocksResource(
+        session, realm, auth, adminEvent.resource(ResourceType.USER), user(userId));
+  }
+
+  @Path("users/{userId}/softtoken/enrollment-grant")
+  public EnrollmentGrantResource enrollmentGrant(@PathParam("userId") String userId) {
+    return new EnrollmentGrantResource(realm, auth, adminEvent, user(userId));
+  }
+
+  private UserModel user(String userId) {
     UserModel user = session.users().getUserById(realm, userId);
     if (user == null) {
       // Same answer as for a user the caller may not see, so ids cannot be probed.
       auth.users().requireQuery();
       throw new NotFoundException("User not found");
     }
-    return new UserLocksResource(
-        session, realm, auth, adminEvent.resource(ResourceType.USER), user);
+    return user;
   }
 }
