@@ -318,6 +318,35 @@ class DeviceBindingTest extends SoftTokenTest {
         "certificate_revoked", assertThrows(SoftTokenClientException.class, phone::status).error());
   }
 
+  /** The holder removing the device in the account console ("Remove"): mailed too. */
+  @Test
+  void aRemovalInTheAccountConsoleIsMailed() throws Exception {
+    Mailbox mailbox = new Mailbox(mailServer);
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrollNew(holder, "Home phone");
+    mailbox.awaitMessage(1);
+    String userId = new Holders(adminClient, realm, urls.getBase()).userId(holder);
+    String credentialId =
+        realm.admin().users().get(userId).credentials().stream()
+            .filter(c -> "gfmis-softtoken".equals(c.getType()))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    Pages pages = pages();
+    openFresh(
+        new GfmisClient(realm.getBaseUrl()).authorizationUrl("en")
+            + "&kc_action=delete_credential:"
+            + credentialId);
+    pages.signIn(holder.userId(), holder.password());
+    new SoftTokenSteps(pages).approve(phone);
+    pages.awaitShown("kc-accept");
+    pages.click("kc-accept");
+    Mailbox.Mail removed = mailbox.awaitMessage(2);
+    assertEquals("New GFMIS Thai: your Soft Token device was removed", removed.subject());
+    assertTrue(removed.text().contains("\"Home phone\""), removed.text());
+    assertTrue(removed.text().contains("removed in your account settings"), removed.text());
+  }
+
   /** In Thai for a Thai holder, with the Buddhist-era year. */
   @Test
   void theNoticeIsInThaiWithTheBuddhistEraYear() throws Exception {
