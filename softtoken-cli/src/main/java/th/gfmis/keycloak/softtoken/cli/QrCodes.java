@@ -11,6 +11,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -41,17 +42,27 @@ public final class QrCodes {
     }
     LuminanceSource source = new BufferedImageLuminanceSource(picture);
     BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(source));
-    Map<DecodeHintType, Object> hints =
-        Map.of(
-            DecodeHintType.TRY_HARDER,
-            true,
-            DecodeHintType.POSSIBLE_FORMATS,
-            List.of(BarcodeFormat.QR_CODE));
     try {
-      return new QRCodeReader().decode(bitmap, hints).getText();
-    } catch (ReaderException e) {
-      throw new SoftTokenClientException(
-          SoftTokenClientException.INVALID_ACTIVATION, "No QR code found in " + image + ".", e);
+      return new QRCodeReader().decode(bitmap, hints(false)).getText();
+    } catch (ReaderException inPicture) {
+      // ZXing's finder-pattern search misses now and then on a flawless generated image (the
+      // page's PNG saved as it is), which it reads as a pure barcode instead.
+      try {
+        return new QRCodeReader().decode(bitmap, hints(true)).getText();
+      } catch (ReaderException e) {
+        throw new SoftTokenClientException(
+            SoftTokenClientException.INVALID_ACTIVATION, "No QR code found in " + image + ".", e);
+      }
     }
+  }
+
+  private static Map<DecodeHintType, Object> hints(boolean pureBarcode) {
+    Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+    hints.put(DecodeHintType.TRY_HARDER, true);
+    hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+    if (pureBarcode) {
+      hints.put(DecodeHintType.PURE_BARCODE, true);
+    }
+    return hints;
   }
 }

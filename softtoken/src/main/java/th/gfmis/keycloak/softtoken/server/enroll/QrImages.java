@@ -13,7 +13,10 @@ import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** QR codes as PNG data URIs (ZXing), error correction M, for the "Get Certificate" page. */
+/**
+ * QR codes as PNG data URIs (ZXing), error correction M, about {@value #SIZE} pixels wide, for the
+ * "Get Certificate" page.
+ */
 public final class QrImages {
 
   private static final int SIZE = 280;
@@ -22,13 +25,15 @@ public final class QrImages {
 
   public static String pngDataUri(String text) {
     try {
+      // Encoded at one pixel a module, then scaled by a whole number: every module is a square of
+      // the same size, which any camera or decoder reads (a fractional scale blurs modules).
       BitMatrix matrix =
           new QRCodeWriter()
               .encode(
                   text,
                   BarcodeFormat.QR_CODE,
-                  SIZE,
-                  SIZE,
+                  0,
+                  0,
                   Map.of(
                       EncodeHintType.ERROR_CORRECTION,
                       ErrorCorrectionLevel.M,
@@ -36,11 +41,15 @@ public final class QrImages {
                       "UTF-8",
                       EncodeHintType.MARGIN,
                       4));
+      int scale = Math.max(1, SIZE / matrix.getWidth());
       BufferedImage image =
-          new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-      for (int y = 0; y < matrix.getHeight(); y++) {
-        for (int x = 0; x < matrix.getWidth(); x++) {
-          image.setRGB(x, y, matrix.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+          new BufferedImage(
+              matrix.getWidth() * scale,
+              matrix.getHeight() * scale,
+              BufferedImage.TYPE_BYTE_BINARY);
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < image.getWidth(); x++) {
+          image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
         }
       }
       ByteArrayOutputStream png = new ByteArrayOutputStream();
