@@ -36,6 +36,19 @@ class QrCodesTest {
     assertEquals(text, QrCodes.decode(writeQr(dir.resolve("qr.png"), text)));
   }
 
+  /** A page's QR image on which ZXing's finder-pattern search finds nothing. */
+  @Test
+  void readsAFlawlessImageThatTheFinderSearchMisses() throws Exception {
+    Path image = dir.resolve("qr.png");
+    try (var png = QrCodesTest.class.getResourceAsStream("/qr-finder-search-misses.png")) {
+      Files.copy(png, image);
+    }
+    assertEquals(
+        "gfmis-softtoken://enroll?v=1&server=https%3A%2F%2Fsso.gfmis.go.th&realm=gfmis"
+            + "&code=j-bum8cM84Oz871XFZnpKFHI1iC-wFzlXmvXIT-nGo8",
+        QrCodes.decode(image));
+  }
+
   @Test
   void refusesNonImagesAndImagesWithoutQr() throws Exception {
     Path notImage = Files.writeString(dir.resolve("x.png"), "not an image");
