@@ -49,7 +49,8 @@ public final class AgencyEndpoints implements AutoCloseable {
   private static void landed(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] page =
-          "<!doctype html><html lang=\"en\"><title>Agency</title><p>Back at the agency.</p>".getBytes(UTF_8);
+          "<!doctype html><html lang=\"en\"><title>Agency</title><p>Back at the agency.</p>"
+              .getBytes(UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
       exchange.sendResponseHeaders(200, page.length);
       exchange.getResponseBody().write(page);

@@ -23,8 +23,7 @@ public class GfmisServerConfig implements KeycloakServerConfig {
         .dependency("th.gfmis.keycloak", "gfmis-signin-keycloak")
         .spiOption("gfmis-citizen-id", "default", "hash-key", CID_HASH_KEY)
         .spiOption("gfmis-citizen-id", "default", "hash-key-id", CID_HASH_KEY_ID)
-        .spiOption(
-            "gfmis-citizen-id", "default", "previous-hash-keys", "demo:" + DEMO_CID_HASH_KEY)
+        .spiOption("gfmis-citizen-id", "default", "previous-hash-keys", "demo:" + DEMO_CID_HASH_KEY)
         // As behind a production proxy: Keycloak takes the client address from X-Forwarded-For,
         // which lets a test play an attacker at another address (docs/lockouts.md).
         .option("proxy-headers", "xforwarded");

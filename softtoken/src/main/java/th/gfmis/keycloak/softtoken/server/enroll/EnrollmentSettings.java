@@ -61,8 +61,7 @@ public record EnrollmentSettings(
                 CERTIFICATE_LIFETIME_DAYS,
                 SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())),
         Duration.ofDays(
-            number(
-                config, RENEWAL_WINDOW_DAYS, SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays())),
+            number(config, RENEWAL_WINDOW_DAYS, SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays())),
         !"false".equalsIgnoreCase(value(config, ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD)),
         Duration.ofDays(number(config, GRANT_VALIDITY_DAYS, DEFAULT_GRANT_VALIDITY_DAYS)));
   }

@@ -27,10 +27,18 @@ class EnrollmentRuleTest {
   private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
   private static final EnrollmentSettings FIRST_ALLOWED =
       new EnrollmentSettings(
-          Duration.ofMinutes(10), Duration.ofDays(730), Duration.ofDays(30), true, Duration.ofDays(7));
+          Duration.ofMinutes(10),
+          Duration.ofDays(730),
+          Duration.ofDays(30),
+          true,
+          Duration.ofDays(7));
   private static final EnrollmentSettings FIRST_OFF =
       new EnrollmentSettings(
-          Duration.ofMinutes(10), Duration.ofDays(730), Duration.ofDays(30), false, Duration.ofDays(7));
+          Duration.ofMinutes(10),
+          Duration.ofDays(730),
+          Duration.ofDays(30),
+          false,
+          Duration.ofDays(7));
 
   /** A user: attributes and Soft Token credentials in maps. */
   private static final class FakeUser {

@@ -38,8 +38,6 @@ class QrImagesTest {
         new BinaryBitmap(
             new HybridBinarizer(
                 new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
-    return new QRCodeReader()
-        .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true))
-        .getText();
+    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
   }
 }
