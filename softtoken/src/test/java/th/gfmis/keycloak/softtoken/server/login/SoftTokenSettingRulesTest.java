@@ -39,7 +39,10 @@ class SoftTokenSettingRulesTest {
     }
     for (ProviderConfigProperty property : enrollment.getConfigMetadata()) {
       if (numberOrFlag(property)) {
-        assertTrue(property.getHelpText().contains("Whole number from"), property.getHelpText());
+        assertTrue(
+            property.getHelpText().contains("Whole number from")
+                || property.getHelpText().endsWith("true or false."),
+            property.getHelpText());
         RequiredActionConfigModel bad = new RequiredActionConfigModel();
         bad.setConfig(Map.of(property.getName(), "0"));
         assertThrows(
