@@ -3,9 +3,7 @@ package th.gfmis.keycloak.admin;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -30,19 +27,19 @@ import th.gfmis.keycloak.domain.CitizenId;
 public class CitizenIdResource {
 
   private final KeycloakSession session;
-  private final RealmModel realm;
   private final AdminPermissionEvaluator auth;
   private final AdminEventBuilder adminEvent;
+  private final UserModel user;
 
-  public CitizenIdResource(
+  CitizenIdResource(
       KeycloakSession session,
-      RealmModel realm,
       AdminPermissionEvaluator auth,
-      AdminEventBuilder adminEvent) {
+      AdminEventBuilder adminEvent,
+      UserModel user) {
     this.session = session;
-    this.realm = realm;
     this.auth = auth;
     this.adminEvent = adminEvent.resource(ResourceType.USER);
+    this.user = user;
   }
 
   /** The body of a PUT: the CID as typed, dashes allowed. */
@@ -50,8 +47,7 @@ public class CitizenIdResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> show(@PathParam("userId") String userId) {
-    UserModel user = user(userId);
+  public Map<String, Object> show() {
     auth.users().requireView(user);
     CitizenIdStore store = store();
     Optional<String> lastFour = store.lastFour(user);
@@ -72,8 +68,7 @@ public class CitizenIdResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response set(@PathParam("userId") String userId, CitizenIdInput input) {
-    UserModel user = user(userId);
+  public Response set(CitizenIdInput input) {
     auth.users().requireManage(user);
     if (!store().available()) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
@@ -105,8 +100,7 @@ public class CitizenIdResource {
   }
 
   @DELETE
-  public Response remove(@PathParam("userId") String userId) {
-    UserModel user = user(userId);
+  public Response remove() {
     auth.users().requireManage(user);
     store().remove(user);
     adminEvent
@@ -114,16 +108,6 @@ public class CitizenIdResource {
         .resourcePath("users", user.getId(), "citizen-id")
         .success();
     return Response.noContent().build();
-  }
-
-  private UserModel user(String userId) {
-    UserModel user = session.users().getUserById(realm, userId);
-    if (user == null) {
-      // Same answer as for a user the caller may not see, so ids cannot be probed.
-      auth.users().requireQuery();
-      throw new NotFoundException("User not found");
-    }
-    return user;
   }
 
   private CitizenIdStore store() {

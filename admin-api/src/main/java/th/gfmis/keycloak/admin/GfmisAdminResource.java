@@ -30,8 +30,8 @@ public class GfmisAdminResource {
   }
 
   @Path("users/{userId}/citizen-id")
-  public CitizenIdResource citizenId() {
-    return new CitizenIdResource(session, realm, auth, adminEvent);
+  public CitizenIdResource citizenId(@PathParam("userId") String userId) {
+    return new CitizenIdResource(session, auth, adminEvent, user(userId));
   }
 
   @Path("users/{userId}/locks")

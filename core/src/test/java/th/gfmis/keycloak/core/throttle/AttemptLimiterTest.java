@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
+import th.gfmis.keycloak.core.testing.Parallel;
 
 class AttemptLimiterTest {
 
@@ -72,7 +68,7 @@ class AttemptLimiterTest {
   void fiftyParallelAttemptsGetExactlyTheLimit() throws Exception {
     AttemptLimiter five = new AttemptLimiter(store, 5, Duration.ofMinutes(15));
     List<Boolean> results =
-        parallel(
+        Parallel.run(
             50,
             () -> {
               AttemptLimiter.Attempt attempt = five.claim("k", store.now());
@@ -88,7 +84,7 @@ class AttemptLimiterTest {
   void cooldownLetsExactlyOneOfFiftyParallelRequestsAct() throws Exception {
     Cooldown cooldown = new Cooldown(store);
     List<Boolean> results =
-        parallel(
+        Parallel.run(
             50, () -> cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60)).allowed());
     assertEquals(1, results.stream().filter(b -> b).count());
     store.advance(Duration.ofMinutes(60));
@@ -105,29 +101,5 @@ class AttemptLimiterTest {
     AttemptLimiter.Attempt third = cooldown.tryStart("mail", store.now(), Duration.ofMinutes(60));
     assertFalse(third.allowed());
     assertEquals(Duration.ofMinutes(60), third.blockedFor());
-  }
-
-  static <T> List<T> parallel(int count, java.util.concurrent.Callable<T> call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
+import th.gfmis.keycloak.core.testing.Parallel;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
@@ -47,7 +48,7 @@ class ForgottenPasswordRaceTest extends ResetFlowTest {
     }
     AtomicInteger next = new AtomicInteger();
     List<String> pagesSeen =
-        RawBrowser.parallel(
+        Parallel.run(
             PARALLEL,
             () -> {
               int i = next.getAndIncrement();
@@ -80,7 +81,7 @@ class ForgottenPasswordRaceTest extends ResetFlowTest {
     }
     AtomicInteger next = new AtomicInteger();
     List<String> pagesSeen =
-        RawBrowser.parallel(
+        Parallel.run(
             PARALLEL,
             () -> {
               int i = next.getAndIncrement();
@@ -152,7 +153,7 @@ class ForgottenPasswordRaceTest extends ResetFlowTest {
     RawBrowser same = new RawBrowser(null).withCookiesOf(pages.driver());
 
     List<HttpResponse<String>> answers =
-        RawBrowser.parallel(PARALLEL, () -> same.post(action, Map.of("otp", wrong)));
+        Parallel.run(PARALLEL, () -> same.post(action, Map.of("otp", wrong)));
 
     long evaluatedAsWrong =
         answers.stream().filter(a -> a.body().contains("attempt(s) left")).count();

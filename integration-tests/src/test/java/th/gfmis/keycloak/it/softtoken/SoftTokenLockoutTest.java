@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import th.gfmis.keycloak.core.testing.Parallel;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
@@ -77,7 +78,7 @@ class SoftTokenLockoutTest extends SoftTokenTest {
     }
     AtomicInteger next = new AtomicInteger();
     List<String> answers =
-        RawBrowser.parallel(
+        Parallel.run(
             50,
             () -> {
               int i = next.getAndIncrement();
@@ -130,7 +131,7 @@ class SoftTokenLockoutTest extends SoftTokenTest {
     String body = DeviceApiCalls.enrollBody("A".repeat(43), "AAAA");
     HttpClient http = HttpClient.newHttpClient();
     List<Integer> statuses =
-        RawBrowser.parallel(
+        Parallel.run(
             50,
             () ->
                 http.send(

@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
 import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
+import th.gfmis.keycloak.core.testing.Parallel;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 class ChallengesTest {
@@ -100,7 +95,7 @@ class ChallengesTest {
   @Test
   void fiftyParallelSignInsTakeAtMostTheUsersPendingSlots() throws Exception {
     List<Boolean> created =
-        parallel(50, () -> challenges.create(challenge("u", "203.0.113.9"), store.now()));
+        Parallel.run(50, () -> challenges.create(challenge("u", "203.0.113.9"), store.now()));
     assertEquals(Challenges.MAX_PENDING, created.stream().filter(b -> b).count());
     assertEquals(Challenges.MAX_PENDING, challenges.pendingFor("u", store.now()).size());
   }
@@ -109,7 +104,7 @@ class ChallengesTest {
   void ofFiftyParallelAnswersExactlyOneConsumesTheChallenge() throws Exception {
     challenges.create(challenge("u", "a"), store.now());
     Challenges.Challenge stored = challenges.get("ch1");
-    List<Boolean> consumed = parallel(50, () -> challenges.consume(stored, store.now()));
+    List<Boolean> consumed = Parallel.run(50, () -> challenges.consume(stored, store.now()));
     assertEquals(1, consumed.stream().filter(b -> b).count());
   }
 
@@ -128,7 +123,7 @@ class ChallengesTest {
   void fiftyParallelChallengesFromOneAddressGetTheThrottleLimit() throws Exception {
     ChallengeThrottle throttle = new ChallengeThrottle(store, REALM);
     List<Boolean> allowed =
-        parallel(
+        Parallel.run(
             50,
             () ->
                 throttle
@@ -138,29 +133,5 @@ class ChallengesTest {
     assertTrue(
         throttle.claim("u", "198.51.100.1", 10, Duration.ofMinutes(10), store.now()).allowed(),
         "another address is not held back");
-  }
-
-  static <T> List<T> parallel(int count, Callable<T> call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return call.call();
-                }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
