@@ -16,7 +16,7 @@ import th.gfmis.keycloak.it.support.Mailbox;
  * defaults (3 wrong OTPs, 60 minutes between OTP e-mails, 5 misses per user ID).
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordBadInputTest extends ResetFlowTest {
+class ForgottenPasswordBadInputIT extends AbstractResetFlowIT {
 
   @Test
   void everyMalformedFieldGetsItsOwnMessageAndKeepsWhatWasTyped() {

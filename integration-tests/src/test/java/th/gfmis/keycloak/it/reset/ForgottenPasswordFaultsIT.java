@@ -28,7 +28,7 @@ import th.gfmis.keycloak.it.support.RealmSettings;
  * The resend interval is set to zero here so that one holder can ask for several codes.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordFaultsTest extends ResetFlowTest {
+class ForgottenPasswordFaultsIT extends AbstractResetFlowIT {
 
   private static final String CLOSED_PORT = "1";
 

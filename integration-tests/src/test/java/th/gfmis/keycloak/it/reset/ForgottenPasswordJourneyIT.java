@@ -22,7 +22,7 @@ import th.gfmis.keycloak.it.support.Mailbox;
  * from the GFMIS client's login page to a successful OIDC sign-in with the holder's own password.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordJourneyTest extends ResetFlowTest {
+class ForgottenPasswordJourneyIT extends AbstractResetFlowIT {
 
   @Test
   void holderResetsPasswordByOtpAndSignsInToGfmisWithANewOne() throws Exception {

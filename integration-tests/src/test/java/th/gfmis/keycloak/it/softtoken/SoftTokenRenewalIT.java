@@ -40,7 +40,7 @@ import th.gfmis.keycloak.softtoken.protocol.DeviceStatus;
  * and every renewal that is not the device's own is refused.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenRenewalTest extends SoftTokenTest {
+class SoftTokenRenewalIT extends AbstractSoftTokenIT {
 
   /** Signs in with the password and enrolls a phone from the QR code (browser left there). */
   private SoftTokenDevice enrolled(Holder holder) throws Exception {

@@ -21,7 +21,7 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
  * once: an expired OTP and an expired temporary password are both refused.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordExpiryTest extends ResetFlowTest {
+class ForgottenPasswordExpiryIT extends AbstractResetFlowIT {
 
   @Test
   void expiredOtpAndExpiredTemporaryPasswordAreRefused() throws Exception {

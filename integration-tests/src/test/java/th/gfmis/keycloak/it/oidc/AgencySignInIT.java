@@ -50,7 +50,7 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
  * ended.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class AgencySignInTest {
+class AgencySignInIT {
 
   private static final String SECRET = "agency-secret-for-tests";
 

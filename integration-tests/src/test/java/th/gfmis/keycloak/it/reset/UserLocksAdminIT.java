@@ -20,7 +20,7 @@ import th.gfmis.keycloak.it.support.RawBrowser;
  * all at once ({@code /admin/realms/{realm}/gfmis/users/{id}/locks}).
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class UserLocksAdminTest extends ResetFlowTest {
+class UserLocksAdminIT extends AbstractResetFlowIT {
 
   private static final String ATTACKER = "10.66.0.88";
 

@@ -21,7 +21,7 @@ import th.gfmis.keycloak.it.support.Pages;
  * holders, and a GFMIS sign-in up to the step after the password. Subclasses carry
  * {@code @KeycloakIntegrationTest(config = GfmisServerConfig.class)}.
  */
-abstract class SoftTokenTest {
+abstract class AbstractSoftTokenIT {
 
   @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
   ManagedRealm realm;

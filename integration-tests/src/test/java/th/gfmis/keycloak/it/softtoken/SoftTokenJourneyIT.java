@@ -42,7 +42,7 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  * and step-up by {@code acr_values}.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenJourneyTest extends SoftTokenTest {
+class SoftTokenJourneyIT extends AbstractSoftTokenIT {
 
   /** Signs in to GFMIS with the password and enrolls a new device on "Get Certificate". */
   private SoftTokenDevice enrollNew(Holder holder, String deviceName) throws Exception {
@@ -266,8 +266,8 @@ class SoftTokenJourneyTest extends SoftTokenTest {
   }
 
   /**
-   * Revoked from the app: the password alone no longer gets a new device (see DeviceBindingTest);
-   * an administrator's enrollment grant lets the holder get a certificate again.
+   * Revoked from the app: the password alone no longer gets a new device (see DeviceBindingIT); an
+   * administrator's enrollment grant lets the holder get a certificate again.
    */
   @Test
   void revokedFromTheAppTheHolderMustGetACertificateAgain() throws Exception {

@@ -48,9 +48,9 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
  * sideways scrolling on a 320-pixel-wide screen or at 200% zoom. One run lists every finding.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class AccessibilityTest {
+class AccessibilityIT {
 
-  private static final Logger LOG = Logger.getLogger(AccessibilityTest.class);
+  private static final Logger LOG = Logger.getLogger(AccessibilityIT.class);
   private static final String BROWSER_FLOW = "gfmis browser";
   private static final String SOFT_TOKEN_CONFIG = "gfmis softtoken";
 

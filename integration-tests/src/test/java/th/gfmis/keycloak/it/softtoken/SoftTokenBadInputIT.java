@@ -26,7 +26,7 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /** Every refused input of the device API: a clear error, nothing changed. */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenBadInputTest extends SoftTokenTest {
+class SoftTokenBadInputIT extends AbstractSoftTokenIT {
 
   /** Signs in with the password and returns the activation URI of the QR code (not used). */
   private ActivationUri activationFor(Holder holder) throws Exception {

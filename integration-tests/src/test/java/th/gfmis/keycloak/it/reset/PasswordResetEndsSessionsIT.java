@@ -36,7 +36,7 @@ import th.gfmis.keycloak.it.support.RealmSettings;
  * the browser.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class PasswordResetEndsSessionsTest extends ResetFlowTest {
+class PasswordResetEndsSessionsIT extends AbstractResetFlowIT {
 
   private static final String APP_REDIRECT = "http://127.0.0.1:8766/sessions/callback";
   private static final String APP_SECRET = "sessions-test-secret";

@@ -20,7 +20,7 @@ import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
  * Host header the caller chose (the test server has no fixed hostname).
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenDeviceApiHardeningTest extends SoftTokenTest {
+class SoftTokenDeviceApiHardeningIT extends AbstractSoftTokenIT {
 
   private static final String GARBAGE_CSR = "AAAA";
 

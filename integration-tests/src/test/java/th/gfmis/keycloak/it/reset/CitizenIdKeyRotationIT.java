@@ -21,7 +21,7 @@ import th.gfmis.keycloak.it.support.RealmSettings;
  * an older one. The realm export's demo users carry hashes from before key ids, under the demo key.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class CitizenIdKeyRotationTest extends ResetFlowTest {
+class CitizenIdKeyRotationIT extends AbstractResetFlowIT {
 
   @Test
   void aHashUnderTheOldKeyStillMatchesAndIsRewrittenUnderTheNewKey() throws Exception {

@@ -23,7 +23,7 @@ import th.gfmis.keycloak.it.support.ResetSteps;
  * server, the browser, and helpers over them. Subclasses carry
  * {@code @KeycloakIntegrationTest(config = GfmisServerConfig.class)}.
  */
-abstract class ResetFlowTest {
+abstract class AbstractResetFlowIT {
 
   @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
   ManagedRealm realm;

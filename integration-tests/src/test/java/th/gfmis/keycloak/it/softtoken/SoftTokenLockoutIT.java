@@ -32,7 +32,7 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  * throttle or lock the holder's.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SoftTokenLockoutTest extends SoftTokenTest {
+class SoftTokenLockoutIT extends AbstractSoftTokenIT {
 
   private static final String ATTACKER_ADDRESS = "10.66.0.66";
 

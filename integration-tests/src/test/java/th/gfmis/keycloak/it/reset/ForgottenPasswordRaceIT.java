@@ -28,7 +28,7 @@ import th.gfmis.keycloak.it.support.RawBrowser;
  * (127.0.0.1); what the attacker uses up never holds the holder back.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ForgottenPasswordRaceTest extends ResetFlowTest {
+class ForgottenPasswordRaceIT extends AbstractResetFlowIT {
 
   private static final int PARALLEL = 50;
   private static final String ATTACKER = "10.66.0.77";
@@ -90,9 +90,14 @@ class ForgottenPasswordRaceTest extends ResetFlowTest {
     mailbox.awaitMessage(1);
     Thread.sleep(2000);
     assertEquals(1, mailbox.count(), "one OTP e-mail for one user and address in the interval");
+    // Exactly one browser reached the OTP step; a request that lost the race is refused with the
+    // interval's message or, while the others are still in flight, another refusal (no mail).
     assertEquals(
-        PARALLEL - 1,
-        pagesSeen.stream().filter(p -> p.contains("A new one can be requested in")).count());
+        1, pagesSeen.stream().filter(p -> p.contains("name=\"otp\"")).count(), "OTP pages");
+    assertTrue(
+        pagesSeen.stream().filter(p -> p.contains("A new one can be requested in")).count()
+            >= PARALLEL / 2,
+        "most refusals name the interval");
 
     // The holder, at another address, is not held back by the attacker's interval.
     steps.openForm("en");

@@ -28,7 +28,7 @@ import th.gfmis.keycloak.it.support.Holders;
  * from the admin API (which is what the admin console shows).
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class CitizenIdAdminTest {
+class CitizenIdAdminIT {
 
   @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
   ManagedRealm realm;

@@ -23,7 +23,7 @@ import th.gfmis.keycloak.it.support.SoftTokenSteps;
  * with a clear page (and a log line naming the setting) instead of failing inside.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class SettingsValidationTest extends ResetFlowTest {
+class SettingsValidationIT extends AbstractResetFlowIT {
 
   private static final String ENROLL_ACTION = "gfmis-softtoken-enroll";
   private static final String MISCONFIGURED_EN = "This sign-in step is not configured correctly";
@@ -75,9 +75,8 @@ class SettingsValidationTest extends ResetFlowTest {
       browser.follow("login-actions/reset-credentials");
       HttpResponse<String> answer =
           browser.submit(
-              CitizenIdKeyRotationTest.IDENTIFY_FORM,
-              CitizenIdKeyRotationTest.identity(
-                  holder.userId(), holder.citizenId(), holder.email()));
+              CitizenIdKeyRotationIT.IDENTIFY_FORM,
+              CitizenIdKeyRotationIT.identity(holder.userId(), holder.citizenId(), holder.email()));
       assertTrue(
           answer.body().contains(MISCONFIGURED_EN),
           "status " + answer.statusCode() + ":\n" + answer.body());

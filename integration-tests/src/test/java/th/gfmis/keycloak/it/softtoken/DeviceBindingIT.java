@@ -47,7 +47,7 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  * the reason it was issued for has lapsed; parallel enrollments leave one device.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class DeviceBindingTest extends SoftTokenTest {
+class DeviceBindingIT extends AbstractSoftTokenIT {
 
   @InjectMailServer MailServer mailServer;
 
