@@ -27,6 +27,20 @@ public interface CitizenIdStore extends Provider {
    */
   boolean matches(UserModel user, CitizenId citizenId);
 
+  /**
+   * The CID's keyed hash under the current key, in the stored {@code kid:hash} form: for keeping a
+   * CID apart from a user (a registration) until it is bound with {@link #storeHashed}.
+   */
+  String hashOf(CitizenId citizenId);
+
+  /**
+   * Whether {@code hashed} (from {@link #hashOf}, under any configured key) is {@code citizenId}'s.
+   */
+  boolean hashMatches(String hashed, CitizenId citizenId);
+
+  /** Binds a CID kept as {@link #hashOf}'s hash and its last four digits to the user. */
+  void storeHashed(UserModel user, String hashed, String lastFour);
+
   /** The last four digits of the stored CID, for display; empty when none is stored. */
   Optional<String> lastFour(UserModel user);
 

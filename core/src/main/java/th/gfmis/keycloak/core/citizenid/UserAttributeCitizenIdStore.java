@@ -61,6 +61,23 @@ public class UserAttributeCitizenIdStore implements CitizenIdStore {
   }
 
   @Override
+  public String hashOf(CitizenId citizenId) {
+    return ring().hash(HASH_CONTEXT, citizenId.digits());
+  }
+
+  @Override
+  public boolean hashMatches(String hashed, CitizenId citizenId) {
+    KeyedHashRing.Match match = ring().match(HASH_CONTEXT, citizenId.digits(), hashed);
+    return match == KeyedHashRing.Match.CURRENT || match == KeyedHashRing.Match.OUTDATED;
+  }
+
+  @Override
+  public void storeHashed(UserModel user, String hashed, String lastFour) {
+    user.setSingleAttribute(HASH_ATTRIBUTE, hashed);
+    user.setSingleAttribute(LAST_FOUR_ATTRIBUTE, lastFour);
+  }
+
+  @Override
   public Optional<String> lastFour(UserModel user) {
     return Optional.ofNullable(user.getFirstAttribute(LAST_FOUR_ATTRIBUTE));
   }
