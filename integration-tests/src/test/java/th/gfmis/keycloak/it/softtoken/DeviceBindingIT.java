@@ -121,12 +121,38 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
   }
 
   /**
-   * A holder who never had a device may start with the password alone (until registration exists).
-   * A code shown in one sign-in stops working once another code has enrolled a device: using it
-   * would replace that device with the password alone.
+   * A user who never had a device and holds no grant gets no activation code on the password alone:
+   * not at the Soft Token level (GFMIS sends them to "Get Certificate", which explains), not by
+   * {@code kc_action} from a password-level client. An administrator's grant then lets them in.
    */
   @Test
-  void aFirstEnrollmentCodeLapsesOnceADeviceIsEnrolled() throws Exception {
+  void thePasswordAloneCannotEnrollAFirstDevice() throws Exception {
+    Holders holders = new Holders(adminClient, realm, urls.getBase());
+    Holder newcomer = holders.createWithoutGrant("en");
+    Pages pages = pages();
+
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages.signIn(newcomer.userId(), newcomer.password());
+    assertEquals(
+        REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+
+    openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
+    pages.signIn(newcomer.userId(), newcomer.password());
+    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "by kc_action");
+    assertEquals(0, devices(newcomer));
+
+    holders.grantEnrollment(newcomer);
+    SoftTokenDevice phone = enrollNew(newcomer, "First phone");
+    assertEquals("active", phone.status().state());
+  }
+
+  /**
+   * A code shown in one sign-in stops working once another code under the same grant has enrolled a
+   * device: the grant is used up, and using the code would replace that device with the password
+   * alone.
+   */
+  @Test
+  void aGrantCodeLapsesOnceADeviceIsEnrolled() throws Exception {
     Holder holder = newHolder();
     String first = codeAtThePasswordLevel(holder);
     String second = codeAtThePasswordLevel(holder);
@@ -424,7 +450,10 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     return new SoftTokenSteps(pages()).readQrCode();
   }
 
-  /** Signs in at the password level with kc_action and returns the activation code shown. */
+  /**
+   * Signs in at the password level with kc_action and returns the activation code shown (the
+   * holder's enrollment grant allows it).
+   */
   private String codeAtThePasswordLevel(Holder holder) {
     openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
     pages().signIn(holder.userId(), holder.password());

@@ -254,6 +254,8 @@ public class DeviceApiResource {
       return ApiResponses.error(e);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Soft Token request failed in realm %s", realm.getName());
+      // Nothing half-done is kept (a grant checked but no certificate recorded, for instance).
+      session.getTransactionManager().setRollbackOnly();
       return ApiResponses.error(
           new SoftTokenProtocolException(
               SoftTokenError.SERVER_ERROR, SoftTokenError.SERVER_ERROR.defaultDescription()));

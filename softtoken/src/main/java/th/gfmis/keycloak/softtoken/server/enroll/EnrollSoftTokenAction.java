@@ -145,8 +145,7 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
     authSession.removeAuthNote(NOTE_POLL);
 
     Instant now = Instant.now();
-    Optional<EnrollmentBasis> basis =
-        EnrollmentRule.inSignIn(context.getUser(), authSession, settings, now);
+    Optional<EnrollmentBasis> basis = EnrollmentRule.inSignIn(context.getUser(), authSession, now);
     if (basis.isEmpty()) {
       showRefused(context);
       return;
