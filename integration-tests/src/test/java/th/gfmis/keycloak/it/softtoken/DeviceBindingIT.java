@@ -301,6 +301,28 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     assertEquals(404, holders.enrollmentGrant("POST", "no-such-user").statusCode());
   }
 
+  /**
+   * Revoking the device from the app ends every session the Soft Token opened (the sign-in that
+   * enrolled it and a later approved one); a session at the password level (account console) is not
+   * ended.
+   */
+  @Test
+  void revokingTheDeviceEndsTheSessionsAtTheSoftTokenLevel() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrollNew(holder, "Phone");
+    GfmisClient gfmis = signInToGfmis(holder);
+    new SoftTokenSteps(pages()).approve(phone);
+    gfmis.exchange(pages().awaitCallback());
+    signInToTheAccountConsole(holder);
+    assertEquals(List.of("account-console", "gfmis", "gfmis"), sessionClients(holder));
+
+    phone.revoke();
+    assertEquals(
+        List.of("account-console"),
+        sessionClients(holder),
+        "the two Soft Token sessions ended, the password-level one stays");
+  }
+
   /** A replacement after approval on the current phone is mailed naming both devices. */
   @Test
   void aReplacementIsMailedNamingBothDevices() throws Exception {
@@ -335,7 +357,9 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
             .findFirst()
             .orElseThrow()
             .getId();
+    assertEquals(List.of("gfmis"), sessionClients(holder));
     realm.admin().users().get(userId).removeCredential(credentialId);
+    assertEquals(List.of(), sessionClients(holder), "the Soft Token session ended");
     Mailbox.Mail removed = mailbox.awaitMessage(2);
     assertEquals("New GFMIS Thai: your Soft Token device was removed", removed.subject());
     assertTrue(removed.text().contains("\"Office phone\""), removed.text());
@@ -368,6 +392,10 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     pages.awaitShown("kc-accept");
     pages.click("kc-accept");
     Mailbox.Mail removed = mailbox.awaitMessage(2);
+    assertEquals(
+        1,
+        sessionClients(holder).size(),
+        "the enrolling sign-in's session ended; the one that removed the device stays");
     assertEquals("New GFMIS Thai: your Soft Token device was removed", removed.subject());
     assertTrue(removed.text().contains("\"Home phone\""), removed.text());
     assertTrue(removed.text().contains("removed in your account settings"), removed.text());
@@ -444,6 +472,24 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertEquals(200, list.statusCode(), list.body());
     assertTrue(list.body().contains("\"userLabel\":\"" + thai + "\""), list.body());
+  }
+
+  /** Signs in to the account console (the password level) in a fresh browser session. */
+  private void signInToTheAccountConsole(Holder holder) {
+    GfmisClient console = GfmisClient.accountConsole(realm.getBaseUrl());
+    openFresh(console.authorizationUrl("en"));
+    pages().signIn(holder.userId(), holder.password());
+    new WebDriverWait(pages().driver(), Duration.ofSeconds(30))
+        .until(d -> console.isOwnCallback(d.getCurrentUrl()));
+  }
+
+  /** The clients of the user's sessions, one entry per session and client, sorted. */
+  private List<String> sessionClients(Holder holder) throws Exception {
+    String id = new Holders(adminClient, realm, urls.getBase()).userId(holder);
+    return realm.admin().users().get(id).getUserSessions().stream()
+        .flatMap(s -> s.getClients().values().stream())
+        .sorted()
+        .toList();
   }
 
   private String pagesQr() {

@@ -35,6 +35,7 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
 import th.gfmis.keycloak.softtoken.server.state.Challenges;
@@ -174,6 +175,7 @@ public class DeviceApiResource {
                   "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
           new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
           new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
+          SoftTokenSessions.endAfterRevocation(session, realm, device.user(), null);
           new DeviceNotices(session, realm)
               .revoked(
                   device.user(),

@@ -16,6 +16,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
 import th.gfmis.keycloak.softtoken.server.state.Activations;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
@@ -98,6 +99,9 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
         && enrolled != null
         && SoftTokenDevices.current(context.getUser()).isPresent()) {
       authSession.removeAuthNote(NOTE_ENROLLED);
+      // The sign-in that enrolled the device ends at the Soft Token level too.
+      SoftTokenSessions.markApproved(
+          authSession, SoftTokenDevices.current(context.getUser()).get().serial());
       context
           .getEvent()
           .clone()
