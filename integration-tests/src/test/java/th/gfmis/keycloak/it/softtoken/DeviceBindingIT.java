@@ -135,6 +135,9 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     pages.signIn(newcomer.userId(), newcomer.password());
     assertEquals(
         REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+    assertTrue(
+        pages.isShown("gfmis-softtoken-enroll-refused-first"),
+        "told that the administrator allows a first device: " + pages.bodyText());
 
     openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
     pages.signIn(newcomer.userId(), newcomer.password());

@@ -191,6 +191,13 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
   /** No code: explains how to get a new device in the holder's situation. */
   private static void showRefused(RequiredActionContext context) {
     boolean hasDevice = SoftTokenDevices.current(context.getUser()).isPresent();
+    boolean neverHadOne =
+        !hasDevice
+            && context
+                .getUser()
+                .getAttributeStream(SoftTokenDevices.SERIALS_ATTRIBUTE)
+                .findAny()
+                .isEmpty();
     boolean cancellable =
         EnrollSoftTokenActionFactory.PROVIDER_ID.equals(
             context.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
@@ -204,6 +211,7 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
         context
             .form()
             .setAttribute("gfmisHasDevice", hasDevice)
+            .setAttribute("gfmisFirstDevice", neverHadOne)
             .setAttribute("gfmisCancellable", cancellable)
             .createForm(REFUSED_TEMPLATE));
   }
