@@ -57,13 +57,6 @@ final class AdminApi {
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
-  /**
-   * Grants the user one Soft Token enrollment (the bundle's admin API): the password never does.
-   */
-  void grantEnrollment(String id) throws IOException, InterruptedException {
-    check(send("POST", "/gfmis/users/" + id + "/softtoken/enrollment-grant", null), 201);
-  }
-
   void deleteUser(String id) throws IOException, InterruptedException {
     send("DELETE", "/users/" + id, null);
   }

@@ -84,7 +84,6 @@ public final class SignInBenchmark {
     String username =
         String.format(Locale.ROOT, "b%014d", System.currentTimeMillis() % 100_000_000_000_000L);
     String userId = admin.createUser(username, username + "@bench.gfmis.local", PASSWORD);
-    admin.grantEnrollment(userId);
     Map<String, String> throttle = admin.authenticatorConfig(FLOW, SOFT_TOKEN_CONFIG);
     // One user signs in many times in a row; lift the per-user challenge throttle for the run.
     admin.updateAuthenticatorConfig(FLOW, SOFT_TOKEN_CONFIG, Map.of("maxChallenges", "1000000"));
