@@ -11,7 +11,11 @@
                 <#if gfmisHasDevice>
                 <p id="gfmis-softtoken-enroll-refused-approve">${msg("gfmisSoftTokenEnrollRefusedApprove")}</p>
                 </#if>
+                <#if gfmisFirstDevice!false>
+                <p id="gfmis-softtoken-enroll-refused-first">${msg("gfmisSoftTokenEnrollRefusedFirst")}</p>
+                <#else>
                 <p id="gfmis-softtoken-enroll-refused-lost">${msg("gfmisSoftTokenEnrollRefusedLost")}</p>
+                </#if>
             </div>
             <#if gfmisCancellable>
             <@buttons.actionGroup>

@@ -131,6 +131,19 @@ public final class DemoLauncher {
       keycloak.logTail(40).forEach(line -> System.err.println("  | " + line));
       return 1;
     }
+    try {
+      int granted = new DemoEnrollmentGrants(http, json, settings.keycloakUrl()).grantAll(users);
+      System.out.println(
+          "Soft Token:    "
+              + granted
+              + " demo user(s) without a device granted one enrollment (as an administrator"
+              + " would)");
+    } catch (IOException e) {
+      System.err.println(
+          "gfmis-demo: could not grant the demo users an enrollment ("
+              + e.getMessage()
+              + "); grant it in the admin API to let them get a certificate");
+    }
     System.out.print(Banner.text(settings, layout, users));
 
     int exit = keycloak.waitFor();

@@ -2,6 +2,7 @@ package th.gfmis.keycloak.core.session;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -52,18 +53,29 @@ public final class UserSessionTerminator {
    *     sets the detail that says why
    */
   public Ended endAllExcept(UserModel user, String keptId, EventBuilder logoutEvent) {
+    return endWhere(user, s -> !Objects.equals(s.getId(), keptId), logoutEvent);
+  }
+
+  /**
+   * Ends the sessions and offline sessions of {@code user} that {@code which} selects.
+   *
+   * @param logoutEvent as for {@link #endAllExcept}
+   */
+  public Ended endWhere(
+      UserModel user, Predicate<UserSessionModel> which, EventBuilder logoutEvent) {
     // Collected first: a back-channel logout removes the session from the stream's source.
     List<UserSessionModel> online =
-        others(session.sessions().getUserSessionsStream(realm, user), keptId);
+        selected(session.sessions().getUserSessionsStream(realm, user), which);
     online.forEach(s -> end(s, logoutEvent));
     List<UserSessionModel> offline =
-        others(session.sessions().getOfflineUserSessionsStream(realm, user), keptId);
+        selected(session.sessions().getOfflineUserSessionsStream(realm, user), which);
     offline.forEach(s -> end(s, logoutEvent));
     return new Ended(online.size(), offline.size());
   }
 
-  private static List<UserSessionModel> others(Stream<UserSessionModel> sessions, String keptId) {
-    return sessions.filter(s -> !Objects.equals(s.getId(), keptId)).toList();
+  private static List<UserSessionModel> selected(
+      Stream<UserSessionModel> sessions, Predicate<UserSessionModel> which) {
+    return sessions.filter(which).toList();
   }
 
   private void end(UserSessionModel userSession, EventBuilder logoutEvent) {

@@ -121,12 +121,41 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
   }
 
   /**
-   * A holder who never had a device may start with the password alone (until registration exists).
-   * A code shown in one sign-in stops working once another code has enrolled a device: using it
-   * would replace that device with the password alone.
+   * A user who never had a device and holds no grant gets no activation code on the password alone:
+   * not at the Soft Token level (GFMIS sends them to "Get Certificate", which explains), not by
+   * {@code kc_action} from a password-level client. An administrator's grant then lets them in.
    */
   @Test
-  void aFirstEnrollmentCodeLapsesOnceADeviceIsEnrolled() throws Exception {
+  void thePasswordAloneCannotEnrollAFirstDevice() throws Exception {
+    Holders holders = new Holders(adminClient, realm, urls.getBase());
+    Holder newcomer = holders.createWithoutGrant("en");
+    Pages pages = pages();
+
+    openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages.signIn(newcomer.userId(), newcomer.password());
+    assertEquals(
+        REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+    assertTrue(
+        pages.isShown("gfmis-softtoken-enroll-refused-first"),
+        "told that the administrator allows a first device: " + pages.bodyText());
+
+    openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
+    pages.signIn(newcomer.userId(), newcomer.password());
+    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "by kc_action");
+    assertEquals(0, devices(newcomer));
+
+    holders.grantEnrollment(newcomer);
+    SoftTokenDevice phone = enrollNew(newcomer, "First phone");
+    assertEquals("active", phone.status().state());
+  }
+
+  /**
+   * A code shown in one sign-in stops working once another code under the same grant has enrolled a
+   * device: the grant is used up, and using the code would replace that device with the password
+   * alone.
+   */
+  @Test
+  void aGrantCodeLapsesOnceADeviceIsEnrolled() throws Exception {
     Holder holder = newHolder();
     String first = codeAtThePasswordLevel(holder);
     String second = codeAtThePasswordLevel(holder);
@@ -275,6 +304,28 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     assertEquals(404, holders.enrollmentGrant("POST", "no-such-user").statusCode());
   }
 
+  /**
+   * Revoking the device from the app ends every session the Soft Token opened (the sign-in that
+   * enrolled it and a later approved one); a session at the password level (account console) is not
+   * ended.
+   */
+  @Test
+  void revokingTheDeviceEndsTheSessionsAtTheSoftTokenLevel() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrollNew(holder, "Phone");
+    GfmisClient gfmis = signInToGfmis(holder);
+    new SoftTokenSteps(pages()).approve(phone);
+    gfmis.exchange(pages().awaitCallback());
+    signInToTheAccountConsole(holder);
+    assertEquals(List.of("account-console", "gfmis", "gfmis"), sessionClients(holder));
+
+    phone.revoke();
+    assertEquals(
+        List.of("account-console"),
+        sessionClients(holder),
+        "the two Soft Token sessions ended, the password-level one stays");
+  }
+
   /** A replacement after approval on the current phone is mailed naming both devices. */
   @Test
   void aReplacementIsMailedNamingBothDevices() throws Exception {
@@ -309,7 +360,9 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
             .findFirst()
             .orElseThrow()
             .getId();
+    assertEquals(List.of("gfmis"), sessionClients(holder));
     realm.admin().users().get(userId).removeCredential(credentialId);
+    assertEquals(List.of(), sessionClients(holder), "the Soft Token session ended");
     Mailbox.Mail removed = mailbox.awaitMessage(2);
     assertEquals("New GFMIS Thai: your Soft Token device was removed", removed.subject());
     assertTrue(removed.text().contains("\"Office phone\""), removed.text());
@@ -342,6 +395,10 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     pages.awaitShown("kc-accept");
     pages.click("kc-accept");
     Mailbox.Mail removed = mailbox.awaitMessage(2);
+    assertEquals(
+        1,
+        sessionClients(holder).size(),
+        "the enrolling sign-in's session ended; the one that removed the device stays");
     assertEquals("New GFMIS Thai: your Soft Token device was removed", removed.subject());
     assertTrue(removed.text().contains("\"Home phone\""), removed.text());
     assertTrue(removed.text().contains("removed in your account settings"), removed.text());
@@ -420,11 +477,32 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     assertTrue(list.body().contains("\"userLabel\":\"" + thai + "\""), list.body());
   }
 
+  /** Signs in to the account console (the password level) in a fresh browser session. */
+  private void signInToTheAccountConsole(Holder holder) {
+    GfmisClient console = GfmisClient.accountConsole(realm.getBaseUrl());
+    openFresh(console.authorizationUrl("en"));
+    pages().signIn(holder.userId(), holder.password());
+    new WebDriverWait(pages().driver(), Duration.ofSeconds(30))
+        .until(d -> console.isOwnCallback(d.getCurrentUrl()));
+  }
+
+  /** The clients of the user's sessions, one entry per session and client, sorted. */
+  private List<String> sessionClients(Holder holder) throws Exception {
+    String id = new Holders(adminClient, realm, urls.getBase()).userId(holder);
+    return realm.admin().users().get(id).getUserSessions().stream()
+        .flatMap(s -> s.getClients().values().stream())
+        .sorted()
+        .toList();
+  }
+
   private String pagesQr() {
     return new SoftTokenSteps(pages()).readQrCode();
   }
 
-  /** Signs in at the password level with kc_action and returns the activation code shown. */
+  /**
+   * Signs in at the password level with kc_action and returns the activation code shown (the
+   * holder's enrollment grant allows it).
+   */
   private String codeAtThePasswordLevel(Holder holder) {
     openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
     pages().signIn(holder.userId(), holder.password());

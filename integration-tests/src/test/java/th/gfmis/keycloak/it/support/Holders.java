@@ -18,7 +18,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Makes holders the way an operator would: the user through Keycloak's admin API, the citizen ID
- * through this project's admin endpoint.
+ * and the enrollment grant for the first Soft Token device through this project's admin endpoints
+ * (the password alone never enrolls a device; registration will give its users a grant).
  */
 public final class Holders {
 
@@ -34,8 +35,27 @@ public final class Holders {
     this.serverUrl = serverUrl;
   }
 
-  /** A new holder with a fresh user ID and valid CID, Thai (or the given) locale. */
+  /**
+   * A new holder with a fresh user ID and valid CID, Thai (or the given) locale, and a grant to
+   * enroll a first Soft Token device.
+   */
   public Holder create(String locale) throws IOException, InterruptedException {
+    Holder holder = createWithoutGrant(locale);
+    grantEnrollment(holder);
+    return holder;
+  }
+
+  /** Gives the holder one enrollment grant (the bundle's admin API), as an administrator would. */
+  public void grantEnrollment(Holder holder) throws IOException, InterruptedException {
+    HttpResponse<String> granted = enrollmentGrant("POST", userId(holder));
+    if (granted.statusCode() != 201) {
+      throw new AssertionError(
+          "granting an enrollment said " + granted.statusCode() + ": " + granted.body());
+    }
+  }
+
+  /** A new holder like {@link #create} who was never granted an enrollment. */
+  public Holder createWithoutGrant(String locale) throws IOException, InterruptedException {
     int n = SEQUENCE.incrementAndGet();
     String userId = String.format(Locale.ROOT, "T%014d", 5005000000000L + n);
     String citizenId =

@@ -35,6 +35,7 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
 import th.gfmis.keycloak.softtoken.server.state.Challenges;
@@ -174,6 +175,7 @@ public class DeviceApiResource {
                   "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
           new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
           new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
+          SoftTokenSessions.endAfterRevocation(session, realm, device.user(), null);
           new DeviceNotices(session, realm)
               .revoked(
                   device.user(),
@@ -254,6 +256,8 @@ public class DeviceApiResource {
       return ApiResponses.error(e);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Soft Token request failed in realm %s", realm.getName());
+      // Nothing half-done is kept (a grant checked but no certificate recorded, for instance).
+      session.getTransactionManager().setRollbackOnly();
       return ApiResponses.error(
           new SoftTokenProtocolException(
               SoftTokenError.SERVER_ERROR, SoftTokenError.SERVER_ERROR.defaultDescription()));

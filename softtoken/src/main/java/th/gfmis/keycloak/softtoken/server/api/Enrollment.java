@@ -23,7 +23,6 @@ import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentBasis;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentRule;
-import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
 import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
 import th.gfmis.keycloak.softtoken.server.state.Activations;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
@@ -36,7 +35,9 @@ import th.gfmis.keycloak.softtoken.server.state.EnrollmentGuard;
  * atomically; then, under the user's {@link EnrollmentGuard}, the reason the code was issued for
  * must still hold ({@link EnrollmentRule}); then the certificate is issued and recorded as the
  * user's only device, with the server base the device enrolled at (its device-auth {@code htu}
- * base), and the holder is e-mailed.
+ * base); only then is a grant used up, in the same transaction (a failure before leaves it, and
+ * {@link DeviceApiResource} rolls back every write of a request that failed); then the holder is
+ * e-mailed.
  */
 final class Enrollment {
 
@@ -71,8 +72,7 @@ final class Enrollment {
       throw invalidCode();
     }
     Optional<EnrollmentBasis> basis = EnrollmentBasis.decode(activation.basis());
-    if (basis.isEmpty()
-        || !EnrollmentRule.stillHolds(user, basis.get(), EnrollmentSettings.of(realm), now)) {
+    if (basis.isEmpty() || !EnrollmentRule.stillHolds(user, basis.get(), now)) {
       new DeviceEvents(session, realm).enrollmentRefused(user);
       throw invalidCode();
     }
@@ -92,6 +92,7 @@ final class Enrollment {
     var device =
         new SoftTokenDevices(session, realm)
             .enroll(user, certificate, deviceName, now, BrowserStatusUrl.serverBase(session));
+    EnrollmentRule.useUp(user, basis.get());
     // Done, even if the browser that showed the QR code is closed before it moves on.
     user.removeRequiredAction(EnrollSoftTokenActionFactory.PROVIDER_ID);
     new BrowserPolls(session.singleUseObjects())

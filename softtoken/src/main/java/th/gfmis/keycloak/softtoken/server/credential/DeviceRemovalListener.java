@@ -14,12 +14,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * E-mails the holder when their Soft Token device is removed outside the device API: by the holder
- * in the account console ({@code REMOVE_CREDENTIAL} event) or by an administrator (the admin event
- * of {@code DELETE users/{id}/credentials/{credentialId}}). A global listener, so it needs no realm
- * setting; removal from the app is mailed by the device API itself.
+ * When a Soft Token device is removed outside the device API — by the holder in the account console
+ * ({@code REMOVE_CREDENTIAL} event) or by an administrator (the admin event of {@code DELETE
+ * users/{id}/credentials/{credentialId}}) — e-mails the holder and ends the user's sessions at the
+ * Soft Token level ({@link SoftTokenSessions}; the holder's own session that removed it is kept). A
+ * global listener, so it needs no realm setting; the device API does both itself for a removal from
+ * the app.
  */
 public class DeviceRemovalListener implements EventListenerProviderFactory, EventListenerProvider {
 
@@ -45,12 +48,18 @@ public class DeviceRemovalListener implements EventListenerProviderFactory, Even
         || details.containsKey("gfmis_step")) {
       return;
     }
+    AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+    String removingSession =
+        event.getSessionId() != null
+            ? event.getSessionId()
+            : authSession == null ? null : authSession.getParentSession().getId();
     notify(
         event.getRealmId(),
         event.getUserId(),
         details.get(Details.CREDENTIAL_USER_LABEL),
         DeviceNotices.Channel.Account,
-        event.getTime());
+        event.getTime(),
+        removingSession);
   }
 
   @Override
@@ -73,16 +82,23 @@ public class DeviceRemovalListener implements EventListenerProviderFactory, Even
         parts[1],
         details.get(Details.CREDENTIAL_USER_LABEL),
         DeviceNotices.Channel.Admin,
-        event.getTime());
+        event.getTime(),
+        null);
   }
 
   private void notify(
-      String realmId, String userId, String label, DeviceNotices.Channel channel, long time) {
+      String realmId,
+      String userId,
+      String label,
+      DeviceNotices.Channel channel,
+      long time,
+      String keptSessionId) {
     RealmModel realm = session.realms().getRealm(realmId);
     UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
     if (user == null) {
       return;
     }
+    SoftTokenSessions.endAfterRevocation(session, realm, user, keptSessionId);
     new DeviceNotices(session, realm)
         .revoked(
             user,

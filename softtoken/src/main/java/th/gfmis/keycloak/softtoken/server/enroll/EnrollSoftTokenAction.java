@@ -16,6 +16,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
 import th.gfmis.keycloak.softtoken.server.state.Activations;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
@@ -98,6 +99,9 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
         && enrolled != null
         && SoftTokenDevices.current(context.getUser()).isPresent()) {
       authSession.removeAuthNote(NOTE_ENROLLED);
+      // The sign-in that enrolled the device ends at the Soft Token level too.
+      SoftTokenSessions.markApproved(
+          authSession, SoftTokenDevices.current(context.getUser()).get().serial());
       context
           .getEvent()
           .clone()
@@ -145,8 +149,7 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
     authSession.removeAuthNote(NOTE_POLL);
 
     Instant now = Instant.now();
-    Optional<EnrollmentBasis> basis =
-        EnrollmentRule.inSignIn(context.getUser(), authSession, settings, now);
+    Optional<EnrollmentBasis> basis = EnrollmentRule.inSignIn(context.getUser(), authSession, now);
     if (basis.isEmpty()) {
       showRefused(context);
       return;
@@ -188,6 +191,13 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
   /** No code: explains how to get a new device in the holder's situation. */
   private static void showRefused(RequiredActionContext context) {
     boolean hasDevice = SoftTokenDevices.current(context.getUser()).isPresent();
+    boolean neverHadOne =
+        !hasDevice
+            && context
+                .getUser()
+                .getAttributeStream(SoftTokenDevices.SERIALS_ATTRIBUTE)
+                .findAny()
+                .isEmpty();
     boolean cancellable =
         EnrollSoftTokenActionFactory.PROVIDER_ID.equals(
             context.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
@@ -201,6 +211,7 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
         context
             .form()
             .setAttribute("gfmisHasDevice", hasDevice)
+            .setAttribute("gfmisFirstDevice", neverHadOne)
             .setAttribute("gfmisCancellable", cancellable)
             .createForm(REFUSED_TEMPLATE));
   }

@@ -6,20 +6,21 @@ import java.util.Optional;
  * Why an activation code may be issued to a user, recorded with the code so that the device API can
  * check that the reason still holds when the device enrolls.
  *
- * @param kind which of the three cases
- * @param reference the serial of the device that approved ({@link Kind#SOFT_TOKEN_LEVEL}), the
- *     grant's id ({@link Kind#GRANT}), or empty ({@link Kind#FIRST_DEVICE})
+ * @param kind which of the two cases
+ * @param reference the serial of the device that approved ({@link Kind#SOFT_TOKEN_LEVEL}) or the
+ *     grant's id ({@link Kind#GRANT})
  */
 public record EnrollmentBasis(Kind kind, String reference) {
 
-  /** The three cases that allow a new device. */
+  /**
+   * The two cases that allow a new device. A code stored under a kind no longer known (the former
+   * {@code FIRST_DEVICE}) decodes as no basis and is refused.
+   */
   public enum Kind {
     /** This sign-in was approved on the user's current device: a replacement. */
     SOFT_TOKEN_LEVEL,
     /** An administrator (or, later, registration) granted one enrollment. */
-    GRANT,
-    /** The user was never issued a certificate, and the operator allows the password alone. */
-    FIRST_DEVICE
+    GRANT
   }
 
   public static EnrollmentBasis softTokenLevel(String serial) {
@@ -28,10 +29,6 @@ public record EnrollmentBasis(Kind kind, String reference) {
 
   public static EnrollmentBasis grant(String grantId) {
     return new EnrollmentBasis(Kind.GRANT, grantId);
-  }
-
-  public static EnrollmentBasis firstDevice() {
-    return new EnrollmentBasis(Kind.FIRST_DEVICE, "");
   }
 
   /** The stored form: {@code <kind>:<reference>}. */

@@ -9,8 +9,8 @@ import org.keycloak.models.UserModel;
 /**
  * The users' enrollment grants, kept durably on the user as the attribute {@value #ATTRIBUTE}
  * (which the user profile does not declare: neither the user nor the consoles see or edit it). One
- * grant per user; a new grant replaces the old one. Consuming it happens inside the per-user
- * enrollment guard, so two parallel enrollments cannot both use it.
+ * grant per user; a new grant replaces the old one. An enrollment checks and uses it up inside the
+ * per-user enrollment guard, so two parallel enrollments cannot both use it.
  */
 public final class EnrollmentGrants {
 
@@ -44,17 +44,8 @@ public final class EnrollmentGrants {
     return had;
   }
 
-  /**
-   * Uses up the grant named {@code id} if it still holds; call only inside the enrollment guard.
-   *
-   * @return whether the grant was there, held, and is now gone
-   */
-  public static boolean consume(UserModel user, String id, Instant now) {
-    Optional<EnrollmentGrant> grant = holding(user, now);
-    if (grant.isEmpty() || !grant.get().isNamed(id)) {
-      return false;
-    }
-    user.removeAttribute(ATTRIBUTE);
-    return true;
+  /** Whether the grant named {@code id} is the user's and holds at {@code now}. */
+  public static boolean holds(UserModel user, String id, Instant now) {
+    return holding(user, now).filter(g -> g.isNamed(id)).isPresent();
   }
 }

@@ -15,14 +15,15 @@ import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
  *   <li>this sign-in was approved on the user's current device (the approval step records the
  *       approving serial in the authentication session, {@value #NOTE_APPROVED_SERIAL}; a level
  *       re-used from an earlier session through the SSO cookie does not count), or
- *   <li>the user holds an administrator's enrollment grant ({@link EnrollmentGrants}), or
- *   <li>the user was never issued a certificate and the operator allows the first device after the
- *       password alone ({@link EnrollmentSettings#allowFirstEnrollmentWithPassword()}).
+ *   <li>the user holds an enrollment grant ({@link EnrollmentGrants}): an administrator's today,
+ *       registration with identity proofing later.
  * </ol>
  *
- * The reason is stored with the code; when the device enrolls, it must still hold: the approving
- * device is still the current one, the grant is still there (and is used up), the user still has no
- * certificate. So a code shown before the condition lapsed cannot be used after.
+ * The password alone is never enough, not even for a user who never had a device. The reason is
+ * stored with the code; when the device enrolls, it must still hold: the approving device is still
+ * the current one, the grant is still there. So a code shown before the condition lapsed cannot be
+ * used after. A grant is used up only once the certificate is recorded ({@link #useUp}), in the
+ * same transaction, so a failed issuance leaves it for the next try.
  */
 public final class EnrollmentRule {
 
@@ -33,10 +34,7 @@ public final class EnrollmentRule {
 
   /** At "Get Certificate": which case allows this user a code in this sign-in, if any. */
   public static Optional<EnrollmentBasis> inSignIn(
-      UserModel user,
-      AuthenticationSessionModel authSession,
-      EnrollmentSettings settings,
-      Instant now) {
+      UserModel user, AuthenticationSessionModel authSession, Instant now) {
     Optional<SoftTokenCredentialModel> device = SoftTokenDevices.current(user);
     String approvedBy = authSession.getAuthNote(NOTE_APPROVED_SERIAL);
     if (device.isPresent() && approvedBy != null && approvedBy.equals(device.get().serial())) {
@@ -46,31 +44,30 @@ public final class EnrollmentRule {
     if (grant.isPresent()) {
       return Optional.of(EnrollmentBasis.grant(grant.get().id()));
     }
-    if (settings.allowFirstEnrollmentWithPassword() && neverIssued(user)) {
-      return Optional.of(EnrollmentBasis.firstDevice());
-    }
     return Optional.empty();
   }
 
   /**
    * At the device API, inside the user's enrollment guard: whether the reason the code was issued
-   * for still holds. A grant is used up here.
+   * for still holds. Changes nothing.
    */
-  public static boolean stillHolds(
-      UserModel user, EnrollmentBasis basis, EnrollmentSettings settings, Instant now) {
+  public static boolean stillHolds(UserModel user, EnrollmentBasis basis, Instant now) {
     return switch (basis.kind()) {
       case SOFT_TOKEN_LEVEL ->
           SoftTokenDevices.current(user)
               .map(d -> d.serial().equals(basis.reference()))
               .orElse(false);
-      case GRANT -> EnrollmentGrants.consume(user, basis.reference(), now);
-      case FIRST_DEVICE -> settings.allowFirstEnrollmentWithPassword() && neverIssued(user);
+      case GRANT -> EnrollmentGrants.holds(user, basis.reference(), now);
     };
   }
 
-  /** Whether no certificate was ever issued to the user. */
-  public static boolean neverIssued(UserModel user) {
-    return user.getAttributeStream(SoftTokenDevices.SERIALS_ATTRIBUTE).findAny().isEmpty()
-        && SoftTokenDevices.current(user).isEmpty();
+  /**
+   * After the certificate was recorded, in the same transaction: uses up what the enrollment spent
+   * (the grant; an approval is spent by the device replacement itself).
+   */
+  public static void useUp(UserModel user, EnrollmentBasis basis) {
+    if (basis.kind() == EnrollmentBasis.Kind.GRANT) {
+      EnrollmentGrants.withdraw(user);
+    }
   }
 }

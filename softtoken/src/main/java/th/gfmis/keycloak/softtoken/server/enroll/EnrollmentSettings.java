@@ -17,22 +17,17 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * @param certificateLifetime validity of issued device certificates (default 730 days)
  * @param renewalWindow how long before expiry a device may renew its certificate itself (default 30
  *     days; {@code POST device/renew})
- * @param allowFirstEnrollmentWithPassword whether a user who was never issued a certificate may
- *     enroll after the password alone (default true, until registration with identity proofing
- *     exists and switches it off)
  * @param grantValidity how long an administrator's enrollment grant holds (default 7 days)
  */
 public record EnrollmentSettings(
     Duration activationCodeTtl,
     Duration certificateLifetime,
     Duration renewalWindow,
-    boolean allowFirstEnrollmentWithPassword,
     Duration grantValidity) {
 
   static final String ACTIVATION_CODE_TTL_MINUTES = "activationCodeTtlMinutes";
   static final String CERTIFICATE_LIFETIME_DAYS = "certificateLifetimeDays";
   static final String RENEWAL_WINDOW_DAYS = "renewalWindowDays";
-  static final String ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD = "allowFirstEnrollmentWithPassword";
   static final String GRANT_VALIDITY_DAYS = "enrollmentGrantDays";
   static final long DEFAULT_GRANT_VALIDITY_DAYS = 7;
 
@@ -42,7 +37,6 @@ public record EnrollmentSettings(
           SettingRules.range(ACTIVATION_CODE_TTL_MINUTES, 1, 1440),
           SettingRules.range(CERTIFICATE_LIFETIME_DAYS, 1, 3650),
           SettingRules.range(RENEWAL_WINDOW_DAYS, 1, 3650),
-          SettingRules.flag(ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD),
           SettingRules.range(GRANT_VALIDITY_DAYS, 1, 365));
 
   /** The realm's settings of "Get Certificate" (defaults where the operator set nothing). */
@@ -62,13 +56,7 @@ public record EnrollmentSettings(
                 SoftTokenProtocol.DEFAULT_DEVICE_CERTIFICATE_LIFETIME.toDays())),
         Duration.ofDays(
             number(config, RENEWAL_WINDOW_DAYS, SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays())),
-        !"false".equalsIgnoreCase(value(config, ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD)),
         Duration.ofDays(number(config, GRANT_VALIDITY_DAYS, DEFAULT_GRANT_VALIDITY_DAYS)));
-  }
-
-  private static String value(RequiredActionConfigModel config, String key) {
-    String value = config == null ? null : config.getConfigValue(key);
-    return value == null ? null : value.strip();
   }
 
   private static long number(RequiredActionConfigModel config, String key, long defaultValue) {
@@ -99,14 +87,6 @@ public record EnrollmentSettings(
                 + " allows renewal at any time.",
             ProviderConfigProperty.INTEGER_TYPE,
             String.valueOf(SoftTokenProtocol.DEFAULT_RENEWAL_WINDOW.toDays()),
-            null)
-        .property(
-            ALLOW_FIRST_ENROLLMENT_WITH_PASSWORD,
-            "First device after the password alone",
-            "Whether a user who was never issued a certificate may get one after the password alone."
-                + " Switch off once registration with identity proofing grants enrollments.",
-            ProviderConfigProperty.BOOLEAN_TYPE,
-            "true",
             null)
         .property(
             GRANT_VALIDITY_DAYS,

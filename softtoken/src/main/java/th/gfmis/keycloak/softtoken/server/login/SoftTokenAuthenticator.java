@@ -25,6 +25,7 @@ import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenAction;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentRule;
@@ -207,6 +208,7 @@ public class SoftTokenAuthenticator implements Authenticator {
           .detail("gfmis_softtoken_serial", poll.detail())
           .detail("gfmis_step", "softtoken_approved");
       authSession.setAuthNote(EnrollmentRule.NOTE_APPROVED_SERIAL, poll.detail());
+      SoftTokenSessions.markApproved(authSession, poll.detail());
       context.success();
       return;
     }

@@ -67,14 +67,16 @@ class EnrollmentGrantTest {
   void basisRoundTripsAndUnknownFormsAreNoBasis() {
     for (EnrollmentBasis basis :
         new EnrollmentBasis[] {
-          EnrollmentBasis.softTokenLevel("5b1d0c8e"),
-          EnrollmentBasis.grant("abc_DEF-123"),
-          EnrollmentBasis.firstDevice()
+          EnrollmentBasis.softTokenLevel("5b1d0c8e"), EnrollmentBasis.grant("abc_DEF-123")
         }) {
       assertEquals(Optional.of(basis), EnrollmentBasis.decode(basis.encode()));
     }
     assertEquals(Optional.empty(), EnrollmentBasis.decode(null));
     assertEquals(Optional.empty(), EnrollmentBasis.decode("ANYTHING"));
     assertEquals(Optional.empty(), EnrollmentBasis.decode("ADMIN:x"));
+    assertEquals(
+        Optional.empty(),
+        EnrollmentBasis.decode("FIRST_DEVICE:"),
+        "a code issued for the former first-device case no longer enrolls");
   }
 }

@@ -25,20 +25,6 @@ import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 class EnrollmentRuleTest {
 
   private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
-  private static final EnrollmentSettings FIRST_ALLOWED =
-      new EnrollmentSettings(
-          Duration.ofMinutes(10),
-          Duration.ofDays(730),
-          Duration.ofDays(30),
-          true,
-          Duration.ofDays(7));
-  private static final EnrollmentSettings FIRST_OFF =
-      new EnrollmentSettings(
-          Duration.ofMinutes(10),
-          Duration.ofDays(730),
-          Duration.ofDays(30),
-          false,
-          Duration.ofDays(7));
 
   /** A user: attributes and Soft Token credentials in maps. */
   private static final class FakeUser {
@@ -116,16 +102,14 @@ class EnrollmentRuleTest {
   @Test
   void aHolderWithADeviceNeedsAnApprovalByThatDevice() {
     UserModel holder = new FakeUser().withDevice("aa01").model();
-    assertEquals(
-        Optional.empty(), EnrollmentRule.inSignIn(holder, signIn(null), FIRST_ALLOWED, NOW));
+    assertEquals(Optional.empty(), EnrollmentRule.inSignIn(holder, signIn(null), NOW));
     assertEquals(
         Optional.empty(),
-        EnrollmentRule.inSignIn(holder, signIn("bb02"), FIRST_ALLOWED, NOW),
+        EnrollmentRule.inSignIn(holder, signIn("bb02"), NOW),
         "an approval by another serial does not count");
-    Optional<EnrollmentBasis> basis =
-        EnrollmentRule.inSignIn(holder, signIn("aa01"), FIRST_ALLOWED, NOW);
+    Optional<EnrollmentBasis> basis = EnrollmentRule.inSignIn(holder, signIn("aa01"), NOW);
     assertEquals(Optional.of(EnrollmentBasis.softTokenLevel("aa01")), basis);
-    assertTrue(EnrollmentRule.stillHolds(holder, basis.get(), FIRST_ALLOWED, NOW));
+    assertTrue(EnrollmentRule.stillHolds(holder, basis.get(), NOW));
   }
 
   @Test
@@ -133,29 +117,32 @@ class EnrollmentRuleTest {
     FakeUser user = new FakeUser().withDevice("aa01");
     EnrollmentBasis basis = EnrollmentBasis.softTokenLevel("aa01");
     user.revoked();
-    assertFalse(EnrollmentRule.stillHolds(user.model(), basis, FIRST_ALLOWED, NOW));
+    assertFalse(EnrollmentRule.stillHolds(user.model(), basis, NOW));
     user.withDevice("cc03");
-    assertFalse(EnrollmentRule.stillHolds(user.model(), basis, FIRST_ALLOWED, NOW));
+    assertFalse(EnrollmentRule.stillHolds(user.model(), basis, NOW));
   }
 
   @Test
-  void neverHadADeviceIsTheOnlyPasswordAlonePathAndTheOperatorCanSwitchItOff() {
+  void thePasswordAloneNeverAllowsADeviceNotEvenAFirstOne() {
     FakeUser newcomer = new FakeUser();
-    Optional<EnrollmentBasis> basis =
-        EnrollmentRule.inSignIn(newcomer.model(), signIn(null), FIRST_ALLOWED, NOW);
-    assertEquals(Optional.of(EnrollmentBasis.firstDevice()), basis);
-    assertEquals(
-        Optional.empty(), EnrollmentRule.inSignIn(newcomer.model(), signIn(null), FIRST_OFF, NOW));
-    assertFalse(EnrollmentRule.stillHolds(newcomer.model(), basis.get(), FIRST_OFF, NOW));
+    assertEquals(Optional.empty(), EnrollmentRule.inSignIn(newcomer.model(), signIn(null), NOW));
+    newcomer.withDevice("aa01").revoked();
+    assertEquals(Optional.empty(), EnrollmentRule.inSignIn(newcomer.model(), signIn(null), NOW));
+  }
 
-    // Once a certificate was issued, the first-device code lapses, and revocation does not reopen
-    // it.
-    newcomer.withDevice("aa01");
-    assertFalse(EnrollmentRule.stillHolds(newcomer.model(), basis.get(), FIRST_ALLOWED, NOW));
-    newcomer.revoked();
-    assertEquals(
-        Optional.empty(),
-        EnrollmentRule.inSignIn(newcomer.model(), signIn(null), FIRST_ALLOWED, NOW));
+  @Test
+  void aGrantIsUsedUpOnlyWhenTheEnrollmentIsRecorded() {
+    UserModel user = new FakeUser().model();
+    EnrollmentGrant grant =
+        EnrollmentGrants.grant(user, new SecureRandom(), NOW, Duration.ofDays(7));
+    EnrollmentBasis basis = EnrollmentBasis.grant(grant.id());
+    assertTrue(EnrollmentRule.stillHolds(user, basis, NOW));
+    assertTrue(
+        EnrollmentRule.stillHolds(user, basis, NOW),
+        "checking does not use it up: an issuance that fails after the check leaves the grant");
+    EnrollmentRule.useUp(user, basis);
+    assertFalse(EnrollmentRule.stillHolds(user, basis, NOW));
+    assertEquals(Optional.empty(), EnrollmentGrants.stored(user));
   }
 
   @Test
@@ -164,27 +151,27 @@ class EnrollmentRuleTest {
     UserModel user = lostPhone.model();
     EnrollmentGrant grant =
         EnrollmentGrants.grant(user, new SecureRandom(), NOW, Duration.ofDays(7));
-    Optional<EnrollmentBasis> basis = EnrollmentRule.inSignIn(user, signIn(null), FIRST_OFF, NOW);
+    Optional<EnrollmentBasis> basis = EnrollmentRule.inSignIn(user, signIn(null), NOW);
     assertEquals(Optional.of(EnrollmentBasis.grant(grant.id())), basis);
 
-    assertTrue(EnrollmentRule.stillHolds(user, basis.get(), FIRST_OFF, NOW.plusSeconds(60)));
+    assertTrue(EnrollmentRule.stillHolds(user, basis.get(), NOW.plusSeconds(60)));
+    EnrollmentRule.useUp(user, basis.get());
     assertFalse(
-        EnrollmentRule.stillHolds(user, basis.get(), FIRST_OFF, NOW.plusSeconds(61)),
+        EnrollmentRule.stillHolds(user, basis.get(), NOW.plusSeconds(61)),
         "used up by the first enrollment");
-    assertEquals(Optional.empty(), EnrollmentRule.inSignIn(user, signIn(null), FIRST_OFF, NOW));
+    assertEquals(Optional.empty(), EnrollmentRule.inSignIn(user, signIn(null), NOW));
 
     EnrollmentGrant late =
         EnrollmentGrants.grant(user, new SecureRandom(), NOW, Duration.ofDays(7));
     assertFalse(
         EnrollmentRule.stillHolds(
-            user, EnrollmentBasis.grant(late.id()), FIRST_OFF, NOW.plus(Duration.ofDays(7))),
+            user, EnrollmentBasis.grant(late.id()), NOW.plus(Duration.ofDays(7))),
         "expired");
     EnrollmentGrant replaced =
         EnrollmentGrants.grant(user, new SecureRandom(), NOW, Duration.ofDays(7));
     assertFalse(
-        EnrollmentRule.stillHolds(user, EnrollmentBasis.grant(late.id()), FIRST_OFF, NOW),
+        EnrollmentRule.stillHolds(user, EnrollmentBasis.grant(late.id()), NOW),
         "a code issued under an earlier grant does not use a newer one");
-    assertTrue(
-        EnrollmentRule.stillHolds(user, EnrollmentBasis.grant(replaced.id()), FIRST_OFF, NOW));
+    assertTrue(EnrollmentRule.stillHolds(user, EnrollmentBasis.grant(replaced.id()), NOW));
   }
 }
