@@ -79,7 +79,10 @@ public class RegistrationsResource {
   @Path("access")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> access() {
-    return Map.of("read", access.canRead(), "decide", access.canDecide());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("read", access.canRead());
+    json.put("decide", access.canDecide());
+    return json;
   }
 
   @GET
