@@ -1,5 +1,7 @@
 package th.gfmis.keycloak.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,18 @@ import th.gfmis.keycloak.registration.Registration;
  */
 final class RegistrationJson {
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private RegistrationJson() {}
+
+  /** The JSON text of {@code json}, null members included. */
+  static String write(Map<String, Object> json) {
+    try {
+      return MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   static Map<String, Object> summary(Registration r) {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -78,11 +78,11 @@ public class RegistrationsResource {
   @GET
   @Path("access")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> access() {
+  public Response access() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("read", access.canRead());
     json.put("decide", access.canDecide());
-    return json;
+    return ok(json);
   }
 
   @GET
@@ -132,18 +132,18 @@ public class RegistrationsResource {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("total", page.total());
     json.put("items", page.items().stream().map(RegistrationJson::summary).toList());
-    return Response.ok(json, MediaType.APPLICATION_JSON).build();
+    return ok(json);
   }
 
   @GET
   @Path("counts")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> counts() {
+  public Response counts() {
     requireRead();
     Map<String, Object> json = new LinkedHashMap<>();
     store().countByStatus(realm).forEach((status, n) -> json.put(status.name(), n));
     json.put("holderChanges", store().countOpenHolderChanges(realm));
-    return json;
+    return ok(json);
   }
 
   @GET
@@ -155,7 +155,7 @@ public class RegistrationsResource {
     if (registration.isEmpty()) {
       return error(Response.Status.NOT_FOUND, "not_found");
     }
-    return Response.ok(detail(registration.get()), MediaType.APPLICATION_JSON).build();
+    return ok(detail(registration.get()));
   }
 
   @GET
@@ -238,7 +238,7 @@ public class RegistrationsResource {
         .resourcePath("gfmis", "registrations", id, action)
         .representation(RegistrationJson.decision(decided))
         .success();
-    return Response.ok(detail(decided), MediaType.APPLICATION_JSON).build();
+    return ok(detail(decided));
   }
 
   private Map<String, Object> detail(Registration r) {
@@ -278,6 +278,14 @@ public class RegistrationsResource {
     return value == null || value.isBlank()
         ? Optional.empty()
         : Optional.of(Instant.parse(value.strip()));
+  }
+
+  /**
+   * JSON written here rather than by Keycloak's provider, which leaves out null members: the API
+   * promises every member, null when absent.
+   */
+  private static Response ok(Map<String, Object> json) {
+    return Response.ok(RegistrationJson.write(json), MediaType.APPLICATION_JSON).build();
   }
 
   private static Response error(Response.Status status, String error) {
