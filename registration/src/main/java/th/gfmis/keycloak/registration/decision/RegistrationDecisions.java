@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.core.session.UserSessionTerminator;
 import th.gfmis.keycloak.registration.HistoryEntry;
 import th.gfmis.keycloak.registration.Registration;
 import th.gfmis.keycloak.registration.RegistrationKind;
@@ -28,11 +29,12 @@ import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
  * Approves or rejects a registration through the store and applies what the decision means for the
  * user, in the same transaction.
  *
- * <p>Approval: for a holder change the previous holder's Soft Token is removed (the usual device
- * notice) and the previous holder told, at the address on file before the change; then the proven
- * CID is bound to the user, the confirmed e-mail becomes the user's (verified), and the user gets
- * an enrollment grant for the "Get Certificate" setting {@code enrollmentGrantDays}. Rejection
- * keeps the approver's reason. The holder is e-mailed either way, at the confirmed address.
+ * <p>Approval: for a holder change the previous holder's sessions are ended, their Soft Token is
+ * removed (the usual device notice) and they are told, at the address on file before the change;
+ * then the proven CID is bound to the user, the confirmed e-mail becomes the user's (verified), and
+ * the user gets an enrollment grant for the "Get Certificate" setting {@code enrollmentGrantDays}.
+ * Rejection keeps the approver's reason. The holder is e-mailed either way, at the confirmed
+ * address.
  */
 public final class RegistrationDecisions {
 
@@ -123,8 +125,17 @@ public final class RegistrationDecisions {
     return approved;
   }
 
-  /** Removes the previous holder's device and tells them, before the user's e-mail changes. */
+  /**
+   * Signs the previous holder out everywhere, removes their device and tells them, before the
+   * user's e-mail changes.
+   */
   private void endPreviousHolder(UserModel user, Instant now) {
+    new UserSessionTerminator(session, realm)
+        .endAllExcept(
+            user,
+            null,
+            new EventBuilder(realm, session, session.getContext().getConnection())
+                .detail("gfmis_step", "holder_change_approved"));
     Optional<SoftTokenCredentialModel> device = SoftTokenDevices.current(user);
     if (device.isPresent()
         && new SoftTokenDevices(session, realm).revoke(user, device.get().serial())) {
