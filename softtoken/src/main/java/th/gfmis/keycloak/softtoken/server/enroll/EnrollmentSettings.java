@@ -17,7 +17,8 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * @param certificateLifetime validity of issued device certificates (default 730 days)
  * @param renewalWindow how long before expiry a device may renew its certificate itself (default 30
  *     days; {@code POST device/renew})
- * @param grantValidity how long an administrator's enrollment grant holds (default 7 days)
+ * @param grantValidity how long an enrollment grant holds, an administrator's or a registration
+ *     approval's (default 7 days)
  */
 public record EnrollmentSettings(
     Duration activationCodeTtl,
@@ -91,8 +92,9 @@ public record EnrollmentSettings(
         .property(
             GRANT_VALIDITY_DAYS,
             "Enrollment grant lifetime (days)",
-            "How long an administrator's grant to enroll a new device without the current phone"
-                + " holds. It is used up by that enrollment.",
+            "How long a grant to enroll a new device without the current phone holds: an"
+                + " administrator's, or the one an approved registration gives. It is used up by"
+                + " that enrollment.",
             ProviderConfigProperty.INTEGER_TYPE,
             String.valueOf(DEFAULT_GRANT_VALIDITY_DAYS),
             null)
