@@ -45,6 +45,15 @@ class RealmOverlaysTest {
     Path exports = Path.of("..", "realm-export");
     ObjectNode realm = (ObjectNode) json.readTree(exports.resolve("gfmis-realm.json").toFile());
     assertEquals(List.of("gfmis"), clientIds(realm));
+    realm
+        .path("clients")
+        .get(0)
+        .path("redirectUris")
+        .forEach(
+            uri ->
+                assertTrue(
+                    uri.asText().startsWith("https://"),
+                    "no test or demo redirect URI on the production gfmis client: " + uri));
     RealmOverlays overlays =
         new RealmOverlays(
             List.of(json.readTree(exports.resolve("demo/gfmis-demo-client.json").toFile())));

@@ -127,6 +127,61 @@ class AgencySignInIT {
     }
   }
 
+  /**
+   * The guide's error table: a silent request ({@code prompt=none}) that would need the holder to
+   * act, here the Soft Token level within a password-level session, answers {@code
+   * interaction_required}; without any session it answers {@code login_required} (above).
+   */
+  @Test
+  void aSilentRequestThatNeedsTheSoftTokenAnswersInteractionRequired() throws Exception {
+    Holder holder = new Holders(adminClient, realm, urls.getBase()).create("th");
+    Pages pages = new Pages(webDriver.driver());
+    try (AgencyEndpoints agency = new AgencyEndpoints()) {
+      new AgencyClients(realm)
+          .register("agency-silent", SECRET, agency.callbackUrl(), agency.logoutUrl());
+      AgencyApp app =
+          AgencyApp.discover(realm.getBaseUrl(), "agency-silent", SECRET, agency.callbackUrl());
+      AgencyApp.Login login = app.start();
+      openFresh(login.uri().toString());
+      pages.signIn(holder.userId(), holder.password());
+      assertEquals("gfmis-password", app.complete(login, awaitCallback(app)).getACR().getValue());
+
+      AgencyApp.Login silent = app.start("gfmis-softtoken", Prompt.Type.NONE);
+      webDriver.driver().navigate().to(silent.uri().toString());
+      assertEquals("interaction_required", app.error(silent, awaitCallback(app)).getCode());
+
+      // The password level is still there silently: the session was not harmed.
+      AgencyApp.Login quiet = app.start(null, Prompt.Type.NONE);
+      webDriver.driver().navigate().to(quiet.uri().toString());
+      assertEquals("gfmis-password", app.complete(quiet, awaitCallback(app)).getACR().getValue());
+    }
+  }
+
+  /**
+   * The guide's error table: {@code access_denied} comes back when the user refuses, which on this
+   * realm's pages is declining a consent screen (a client registered with consent required).
+   */
+  @Test
+  void aUserWhoDeclinesConsentComesBackWithAccessDenied() throws Exception {
+    Holder holder = new Holders(adminClient, realm, urls.getBase()).create("en");
+    Pages pages = new Pages(webDriver.driver());
+    try (AgencyEndpoints agency = new AgencyEndpoints()) {
+      new AgencyClients(realm)
+          .register("agency-consent", SECRET, agency.callbackUrl(), agency.logoutUrl());
+      ClientRepresentation client = realm.admin().clients().findByClientId("agency-consent").get(0);
+      client.setConsentRequired(true);
+      realm.admin().clients().get(client.getId()).update(client);
+      AgencyApp app =
+          AgencyApp.discover(realm.getBaseUrl(), "agency-consent", SECRET, agency.callbackUrl());
+
+      AgencyApp.Login login = app.start();
+      openFresh(login.uri().toString());
+      pages.signIn(holder.userId(), holder.password());
+      pages.click("kc-cancel");
+      assertEquals("access_denied", app.error(login, awaitCallback(app)).getCode());
+    }
+  }
+
   @Test
   void theNodeExampleSignsInToGfmisAtTheSoftTokenLevel() throws Exception {
     Holder holder = new Holders(adminClient, realm, urls.getBase()).create("th");

@@ -3,6 +3,8 @@ package th.gfmis.keycloak.it.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -13,8 +15,9 @@ import org.keycloak.util.JsonSerialization;
 /**
  * The realm export as it is, under a fresh realm id, so that counters and cooldowns kept in the
  * server's shared store by one test class never reach the next; plus the demo-only clients of
- * {@value #DEMO_OVERLAY_JSON} (the demo application {@code gfmis-demo}), which the production
- * export does not carry.
+ * {@value #DEMO_OVERLAY_JSON} (the demo application {@code gfmis-demo}) and the tests' loopback
+ * redirect URI {@value GfmisClient#REDIRECT_URI} on the {@code gfmis} client, neither of which the
+ * production export carries.
  */
 public class GfmisRealmConfig implements RealmConfig {
 
@@ -23,7 +26,21 @@ public class GfmisRealmConfig implements RealmConfig {
 
   @Override
   public RealmBuilder configure(RealmBuilder realm) {
-    return realm.id(UUID.randomUUID().toString()).clients(demoClients());
+    return realm
+        .id(UUID.randomUUID().toString())
+        .clients(demoClients())
+        .update(GfmisRealmConfig::addTestRedirectUri);
+  }
+
+  private static void addTestRedirectUri(RealmRepresentation realm) {
+    ClientRepresentation gfmis =
+        realm.getClients().stream()
+            .filter(c -> GfmisClient.CLIENT_ID.equals(c.getClientId()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the realm export has no gfmis client"));
+    List<String> uris = new ArrayList<>(gfmis.getRedirectUris());
+    uris.add(GfmisClient.REDIRECT_URI);
+    gfmis.setRedirectUris(uris);
   }
 
   private static ClientRepresentation[] demoClients() {
