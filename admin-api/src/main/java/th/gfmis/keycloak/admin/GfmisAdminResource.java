@@ -45,6 +45,11 @@ public class GfmisAdminResource {
     return new EnrollmentGrantResource(realm, auth, adminEvent, user(userId));
   }
 
+  @Path("registrations")
+  public RegistrationsResource registrations() {
+    return new RegistrationsResource(session, realm, auth, adminEvent);
+  }
+
   private UserModel user(String userId) {
     UserModel user = session.users().getUserById(realm, userId);
     if (user == null) {

@@ -57,6 +57,26 @@ final class AdminApi {
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
+  /** Gives the user an enrollment grant, so that the first sign-in may enroll a device. */
+  void grantEnrollment(String id) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    server
+                        + "/admin/realms/"
+                        + realm
+                        + "/gfmis/users/"
+                        + id
+                        + "/softtoken/enrollment-grant"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    HttpResponse<String> granted = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (granted.statusCode() / 100 != 2) {
+      check(granted, 200);
+    }
+  }
+
   void deleteUser(String id) throws IOException, InterruptedException {
     send("DELETE", "/users/" + id, null);
   }
@@ -68,15 +88,6 @@ final class AdminApi {
     return JSON.convertValue(
         config.get("config"),
         JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-  }
-
-  void updateAuthenticatorConfig(String flow, String alias, Map<String, String> options)
-      throws IOException, InterruptedException {
-    ObjectNode config = (ObjectNode) findConfig(flow, alias);
-    ObjectNode values = (ObjectNode) config.get("config");
-    options.forEach(values::put);
-    check(
-        send("PUT", "/authentication/config/" + config.get("id").asText(), config.toString()), 204);
   }
 
   private JsonNode findConfig(String flow, String alias) throws IOException, InterruptedException {

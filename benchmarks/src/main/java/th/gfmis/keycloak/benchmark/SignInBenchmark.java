@@ -2,6 +2,7 @@ package th.gfmis.keycloak.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,27 +29,69 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  * with authorization code + PKCE up to the token response. Prints sign-ins per second, p50 and p95
  * latency, and the ratios.
  *
- * <pre>java -jar benchmarks/target/gfmis-benchmark.jar [--server URL] [--count N] [--warmup N]
- * </pre>
+ * <p>It changes no realm setting: the Soft Token step lets one user start only so many sign-ins
+ * from one address in its window ({@code maxChallenges}), so the run spreads its sign-ins over as
+ * many benchmark users as that needs, each given an enrollment grant and its own reference device,
+ * and deletes them afterwards.
  */
 public final class SignInBenchmark {
 
   private static final String FLOW = "gfmis browser";
   private static final String SOFT_TOKEN_CONFIG = "gfmis softtoken";
   private static final String PASSWORD = "Bench#Mark2026x";
+  private static final int DEFAULT_MAX_CHALLENGES = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static final String USAGE =
+      """
+      Usage: java -jar benchmarks/target/gfmis-benchmark.jar [options]
+
+      Complete sign-ins against a running GFMIS Sign-in server (./run-demo.sh), password only and
+      password + Soft Token side by side; prints sign-ins per second, p50, p95 and the ratios.
+
+        --server URL          Keycloak's address              (default http://localhost:8080)
+        --realm NAME          realm                            (default gfmis)
+        --client ID           public client with code + PKCE   (default gfmis-demo)
+        --redirect-uri URI    that client's redirect URI       (default http://localhost:8025/app/callback)
+        --admin-user NAME     master-realm administrator       (default admin)
+        --admin-password PW   its password                     (default admin)
+        --count N             measured sign-ins of each kind   (default 30)
+        --warmup N            unmeasured sign-ins of each kind (default 5)
+        --help                this text
+      """;
+
   private final Settings settings;
-  private SoftTokenDevice device;
+  private final Map<String, SoftTokenDevice> devices = new HashMap<>();
+  private String signingIn;
 
   private SignInBenchmark(Settings settings) {
     this.settings = settings;
   }
 
   public static void main(String[] args) throws Exception {
-    Settings settings = Settings.parse(args);
-    new SignInBenchmark(settings).run();
+    Settings settings;
+    try {
+      settings = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (settings == null) {
+      System.out.print(USAGE);
+      return;
+    }
+    try {
+      new SignInBenchmark(settings).run();
+    } catch (ConnectException e) {
+      System.err.println(
+          "No server answers at "
+              + settings.server()
+              + ". Start one with ./run-demo.sh, or name it with --server URL.");
+      System.exit(1);
+    }
   }
 
   /** Command-line settings, with defaults for the local demo. */
@@ -60,10 +105,32 @@ public final class SignInBenchmark {
       int count,
       int warmup) {
 
+    private static final List<String> NAMES =
+        List.of(
+            "server",
+            "realm",
+            "client",
+            "redirect-uri",
+            "admin-user",
+            "admin-password",
+            "count",
+            "warmup");
+
+    /** The settings, or null when help was asked for; throws on anything it does not know. */
     static Settings parse(String[] args) {
       Map<String, String> values = new LinkedHashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        values.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+      for (int i = 0; i < args.length; i += 2) {
+        if (args[i].equals("--help") || args[i].equals("-h")) {
+          return null;
+        }
+        String name = args[i].replaceFirst("^--", "");
+        if (!args[i].startsWith("--") || !NAMES.contains(name)) {
+          throw new IllegalArgumentException("Unknown option: " + args[i]);
+        }
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("Option " + args[i] + " needs a value");
+        }
+        values.put(name, args[i + 1]);
       }
       return new Settings(
           values.getOrDefault("server", "http://localhost:8080"),
@@ -72,8 +139,30 @@ public final class SignInBenchmark {
           values.getOrDefault("redirect-uri", "http://localhost:8025/app/callback"),
           values.getOrDefault("admin-user", "admin"),
           values.getOrDefault("admin-password", "admin"),
-          Integer.parseInt(values.getOrDefault("count", "30")),
-          Integer.parseInt(values.getOrDefault("warmup", "5")));
+          positive(values, "count", 30),
+          positive(values, "warmup", 0, 5));
+    }
+
+    private static int positive(Map<String, String> values, String name, int defaultValue) {
+      return positive(values, name, 1, defaultValue);
+    }
+
+    private static int positive(
+        Map<String, String> values, String name, int minimum, int defaultValue) {
+      String value = values.get(name);
+      if (value == null) {
+        return defaultValue;
+      }
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= minimum) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          "--" + name + " must be a whole number of at least " + minimum + ", not " + value);
     }
   }
 
@@ -81,34 +170,55 @@ public final class SignInBenchmark {
     AdminApi admin =
         new AdminApi(
             settings.server(), settings.realm(), settings.adminUser(), settings.adminPassword());
-    String username =
-        String.format(Locale.ROOT, "b%014d", System.currentTimeMillis() % 100_000_000_000_000L);
-    String userId = admin.createUser(username, username + "@bench.gfmis.local", PASSWORD);
-    Map<String, String> throttle = admin.authenticatorConfig(FLOW, SOFT_TOKEN_CONFIG);
-    // One user signs in many times in a row; lift the per-user challenge throttle for the run.
-    admin.updateAuthenticatorConfig(FLOW, SOFT_TOKEN_CONFIG, Map.of("maxChallenges", "1000000"));
+    List<String> users = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     try {
-      signIn(username, true); // the first sign-in enrolls the reference device
-      for (int i = 0; i < settings.warmup(); i++) {
-        signIn(username, false);
-        signIn(username, true);
+      int perUser = softTokenSignInsPerUser(admin);
+      int rounds = settings.warmup() + settings.count();
+      int needed = (rounds + perUser - 1) / perUser;
+      long stamp = System.currentTimeMillis() % 10_000_000_000_000L;
+      for (int i = 0; i < needed; i++) {
+        String username = String.format(Locale.ROOT, "b%013d%d", stamp, i);
+        String id = admin.createUser(username, username + "@bench.gfmis.local", PASSWORD);
+        ids.add(id);
+        admin.grantEnrollment(id);
+        signIn(username, true); // Get Certificate: enrolls this user's reference device
+        users.add(username);
       }
       Latencies password = new Latencies();
       Latencies softToken = new Latencies();
-      for (int i = 0; i < settings.count(); i++) {
-        password.add(signIn(username, false));
-        softToken.add(signIn(username, true));
+      for (int i = 0; i < rounds; i++) {
+        String username = users.get(i % users.size());
+        long withPassword = signIn(username, false);
+        long withSoftToken = signIn(username, true);
+        if (i >= settings.warmup()) {
+          password.add(withPassword);
+          softToken.add(withSoftToken);
+        }
       }
-      report(password, softToken);
+      report(password, softToken, users.size());
     } finally {
-      admin.updateAuthenticatorConfig(FLOW, SOFT_TOKEN_CONFIG, throttle);
-      admin.deleteUser(userId);
+      for (String id : ids) {
+        admin.deleteUser(id);
+      }
     }
+  }
+
+  /**
+   * How many Soft Token sign-ins one user may start from this address in the step's throttle
+   * window, less one for safety; read, never changed.
+   */
+  private static int softTokenSignInsPerUser(AdminApi admin)
+      throws IOException, InterruptedException {
+    String configured = admin.authenticatorConfig(FLOW, SOFT_TOKEN_CONFIG).get("maxChallenges");
+    int max = configured == null ? DEFAULT_MAX_CHALLENGES : Integer.parseInt(configured.strip());
+    return Math.max(1, max - 1);
   }
 
   /** One complete sign-in up to the token response; returns how long it took, in nanoseconds. */
   private long signIn(String username, boolean withSoftToken) throws Exception {
     long start = System.nanoTime();
+    signingIn = username;
     String verifier = random(32);
     BrowserSession browser = new BrowserSession(settings.redirectUri());
     LoginPage page = browser.get(authorizationUrl(verifier, withSoftToken));
@@ -129,6 +239,10 @@ public final class SignInBenchmark {
   private LoginPage nextStep(BrowserSession browser, LoginPage page) throws Exception {
     if (page.displayedNumber().isPresent()) {
       int number = page.displayedNumber().get();
+      SoftTokenDevice device = devices.get(signingIn);
+      if (device == null) {
+        throw new IllegalStateException("no device enrolled for " + signingIn);
+      }
       List<PendingChallenge> pending = device.pending();
       if (pending.isEmpty()) {
         throw new IllegalStateException("the device sees no challenge");
@@ -138,7 +252,8 @@ public final class SignInBenchmark {
           page.formAction("gfmis-softtoken-approve-form"), Map.of("action", "check"));
     }
     if (page.activationLink().isPresent()) {
-      device = SoftTokenDevice.enroll(page.activationLink().get(), "Benchmark device");
+      devices.put(
+          signingIn, SoftTokenDevice.enroll(page.activationLink().get(), "Benchmark device"));
       return browser.post(
           page.formAction("gfmis-softtoken-enroll-form"), Map.of("action", "check"));
     }
@@ -200,13 +315,14 @@ public final class SignInBenchmark {
     }
   }
 
-  private void report(Latencies password, Latencies softToken) {
+  private void report(Latencies password, Latencies softToken, int users) {
     System.out.printf(
         Locale.ROOT,
-        "%nSign-ins against %s, realm %s, %d of each kind, interleaved%n",
+        "%nSign-ins against %s, realm %s, %d of each kind, interleaved, over %d user(s)%n",
         settings.server(),
         settings.realm(),
-        password.count());
+        password.count(),
+        users);
     System.out.printf(
         Locale.ROOT,
         "%-28s %12s %10s %10s %10s%n",

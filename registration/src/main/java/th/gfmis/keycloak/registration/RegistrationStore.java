@@ -25,6 +25,12 @@ public interface RegistrationStore extends Provider {
   Optional<Registration> latestFor(RealmModel realm, UserModel user);
 
   /**
+   * The user's most recently approved registration: who held the user ID last (the current holder's
+   * proven name for a holder change).
+   */
+  Optional<Registration> lastApprovedFor(RealmModel realm, String userId);
+
+  /**
    * Stores a new registration: status {@code NEW} when the submission's order was refused, else
    * {@code REQUEST}.
    *
@@ -47,6 +53,9 @@ public interface RegistrationStore extends Provider {
    *
    * @throws StaleRegistrationException when it is no longer at {@code expectedVersion} or no longer
    *     {@code REQUEST}
+   * @throws IllegalArgumentException for a rejection without a reason (or longer than 2000
+   *     characters), or a decision other than {@code APPROVED} / {@code REJECT}
+   * @throws java.util.NoSuchElementException when there is no such registration in the realm
    */
   Registration decide(
       RealmModel realm,

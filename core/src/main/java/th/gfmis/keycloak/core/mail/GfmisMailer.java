@@ -9,6 +9,7 @@ import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.UserModelDelegate;
 
 /**
  * Sends this project's e-mails through Keycloak's e-mail template provider, so they use the realm's
@@ -50,5 +51,30 @@ public class GfmisMailer {
             subjectParameters,
             template.templateFile(),
             new HashMap<>(attributes));
+  }
+
+  /**
+   * {@link #send}, but to {@code address} rather than the user's registered one: for a message
+   * about an address the holder confirmed that is not (or not yet) the user's.
+   *
+   * @throws EmailException when the message could not be handed to the SMTP server
+   */
+  public void sendTo(
+      UserModel user,
+      String address,
+      GfmisEmail template,
+      List<Object> subjectParameters,
+      Map<String, Object> attributes)
+      throws EmailException {
+    send(
+        new UserModelDelegate(user) {
+          @Override
+          public String getEmail() {
+            return address;
+          }
+        },
+        template,
+        subjectParameters,
+        attributes);
   }
 }

@@ -15,7 +15,7 @@ public class GfmisServerConfig implements KeycloakServerConfig {
    */
   public static final String CID_HASH_KEY_ID = "it-2026";
 
-  private static final String CID_HASH_KEY = "integration-test-cid-hash-key-2026";
+  public static final String CID_HASH_KEY = "integration-test-cid-hash-key-2026";
 
   @Override
   public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {

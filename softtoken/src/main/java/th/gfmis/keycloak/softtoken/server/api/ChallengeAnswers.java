@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.throttle.AddressLockout;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
 import th.gfmis.keycloak.softtoken.protocol.Decision;
@@ -56,7 +57,7 @@ final class ChallengeAnswers {
             challenge.displayed(),
             challenge.summary().expiresAt());
     BrowserPolls polls = new BrowserPolls(session.singleUseObjects());
-    SoftTokenLockout lockout = new SoftTokenLockout(session.singleUseObjects(), realm);
+    AddressLockout lockout = SoftTokenLockout.of(session.singleUseObjects(), realm);
     ChallengeResponses.Verified verified;
     try {
       verified =

@@ -20,7 +20,8 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * @param allowFirstEnrollmentWithPassword whether a user who was never issued a certificate may
  *     enroll after the password alone (default true, until registration with identity proofing
  *     exists and switches it off)
- * @param grantValidity how long an administrator's enrollment grant holds (default 7 days)
+ * @param grantValidity how long an enrollment grant holds, an administrator's or a registration
+ *     approval's (default 7 days)
  */
 public record EnrollmentSettings(
     Duration activationCodeTtl,
@@ -111,8 +112,9 @@ public record EnrollmentSettings(
         .property(
             GRANT_VALIDITY_DAYS,
             "Enrollment grant lifetime (days)",
-            "How long an administrator's grant to enroll a new device without the current phone"
-                + " holds. It is used up by that enrollment.",
+            "How long a grant to enroll a new device without the current phone holds: an"
+                + " administrator's, or the one an approved registration gives. It is used up by"
+                + " that enrollment.",
             ProviderConfigProperty.INTEGER_TYPE,
             String.valueOf(DEFAULT_GRANT_VALIDITY_DAYS),
             null)

@@ -118,7 +118,7 @@ public class SoftTokenAuthenticator implements Authenticator {
 
     String address = context.getConnection().getRemoteAddr();
     Duration locked =
-        new SoftTokenLockout(store, realm)
+        SoftTokenLockout.of(store, realm)
             .blockedFor(
                 user.getId(), address, settings.maxFailures(), settings.failureWindow(), now);
     if (!locked.isZero()) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
 import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
 import th.gfmis.keycloak.core.testing.Parallel;
+import th.gfmis.keycloak.core.throttle.AddressLockout;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 class ChallengesTest {
@@ -110,7 +111,7 @@ class ChallengesTest {
 
   @Test
   void lockoutHoldsOnlyTheAddressThatStartedTheFailures() {
-    SoftTokenLockout lockout = new SoftTokenLockout(store, REALM);
+    AddressLockout lockout = SoftTokenLockout.of(store, REALM);
     Duration window = Duration.ofMinutes(15);
     for (int i = 0; i < 5; i++) {
       lockout.recordFailure("u", "203.0.113.9", 5, window, store.now());

@@ -1,0 +1,70 @@
+package th.gfmis.keycloak.core.throttle;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * Lockout of one sign-in factor for one user <em>from one client address</em>: failures in a
+ * window, counted cluster-wide and atomically ({@link AttemptLimiter}) and shown to administrators
+ * as one of the user's locks ({@link UserLocks}). Keyed by the address, so that someone who guesses
+ * from their own address locks out only themselves, never the holder at another address.
+ */
+public final class AddressLockout {
+
+  private final SingleUseObjectProvider store;
+  private final RealmModel realm;
+  private final String kind;
+  private final String keyPrefix;
+
+  /**
+   * @param kind what is locked, as administrators see it (docs/lockouts.md lists the kinds)
+   * @param keyPrefix the store-key prefix of this factor's counters
+   */
+  public AddressLockout(
+      SingleUseObjectProvider store, RealmModel realm, String kind, String keyPrefix) {
+    this.store = store;
+    this.realm = realm;
+    this.kind = kind;
+    this.keyPrefix = keyPrefix;
+  }
+
+  /** How long the factor stays blocked for the user from {@code address}; zero when open. */
+  public Duration blockedFor(
+      String userId, String address, int maxFailures, Duration window, Instant now) {
+    return new AttemptLimiter(store, maxFailures, window).blockedFor(key(userId, address), now);
+  }
+
+  /** Counts one failure from {@code address}. */
+  public void recordFailure(
+      String userId, String address, int maxFailures, Duration window, Instant now) {
+    UserLimit limit = limit(userId, address, maxFailures, window);
+    AttemptLimiter.Attempt attempt = limit.claim(now);
+    if (attempt.allowed()) {
+      limit.counted(attempt);
+    }
+  }
+
+  /**
+   * The limit itself, for a check that must hold a slot while it runs: claim before checking, then
+   * {@link UserLimit#counted} on failure or {@link AttemptLimiter.Attempt#succeeded()} on success,
+   * so that parallel guesses cannot pass the limit.
+   */
+  public UserLimit limit(String userId, String address, int maxFailures, Duration window) {
+    return new UserLimit(
+        new AttemptLimiter(store, maxFailures, window),
+        key(userId, address),
+        new UserLocks(store, realm.getId(), userId),
+        kind,
+        address == null ? "" : address);
+  }
+
+  private String key(String userId, String address) {
+    return keyPrefix
+        + ":"
+        + new UserLocks(store, realm.getId(), userId).scope()
+        + ":"
+        + (address == null ? "" : address);
+  }
+}

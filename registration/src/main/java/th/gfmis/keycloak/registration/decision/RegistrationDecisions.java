@@ -1,0 +1,151 @@
+package th.gfmis.keycloak.registration.decision;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.registration.HistoryEntry;
+import th.gfmis.keycloak.registration.Registration;
+import th.gfmis.keycloak.registration.RegistrationKind;
+import th.gfmis.keycloak.registration.RegistrationStatus;
+import th.gfmis.keycloak.registration.RegistrationStore;
+import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
+import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentGrant;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentGrants;
+import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
+
+/**
+ * Approves or rejects a registration through the store and applies what the decision means for the
+ * user, in the same transaction.
+ *
+ * <p>Approval: for a holder change the previous holder's Soft Token is removed (the usual device
+ * notice) and the previous holder told, at the address on file before the change; then the proven
+ * CID is bound to the user, the confirmed e-mail becomes the user's (verified), and the user gets
+ * an enrollment grant for the "Get Certificate" setting {@code enrollmentGrantDays}. Rejection
+ * keeps the approver's reason. The holder is e-mailed either way, at the confirmed address.
+ */
+public final class RegistrationDecisions {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final RegistrationStore store;
+  private final DecisionMails mails;
+
+  public RegistrationDecisions(KeycloakSession session, RealmModel realm) {
+    this.session = session;
+    this.realm = realm;
+    this.store = session.getProvider(RegistrationStore.class);
+    this.mails = new DecisionMails(session, realm);
+  }
+
+  /**
+   * An approver's approval of the registration at {@code version}.
+   *
+   * @throws th.gfmis.keycloak.registration.StaleRegistrationException when another decision or a
+   *     fix came first
+   * @throws NoSuchElementException when there is no such registration (or its user is gone)
+   */
+  public Registration approve(String id, long version, String approverId) {
+    return approve(id, version, HistoryEntry.Actor.APPROVER, Optional.of(approverId));
+  }
+
+  /**
+   * A new or lost phone's registration (its proven CID is the one bound to the user) is approved at
+   * once by the system; other kinds are left for an approver.
+   *
+   * @return the registration as it now stands
+   */
+  public Registration approveAutomatically(Registration registration) {
+    if (registration.kind() != RegistrationKind.NEW_DEVICE
+        || registration.status() != RegistrationStatus.REQUEST) {
+      return registration;
+    }
+    return approve(
+        registration.id(), registration.version(), HistoryEntry.Actor.SYSTEM, Optional.empty());
+  }
+
+  /**
+   * An approver's rejection; {@code reason} is required.
+   *
+   * @throws IllegalArgumentException when the reason is blank or too long
+   * @throws th.gfmis.keycloak.registration.StaleRegistrationException when another decision or a
+   *     fix came first
+   */
+  public Registration reject(String id, long version, String reason, String approverId) {
+    Registration rejected =
+        store.decide(
+            realm,
+            id,
+            version,
+            RegistrationStatus.REJECT,
+            Optional.ofNullable(reason),
+            HistoryEntry.Actor.APPROVER,
+            Optional.of(approverId));
+    mails.rejected(user(rejected), rejected);
+    return rejected;
+  }
+
+  private Registration approve(
+      String id, long version, HistoryEntry.Actor actor, Optional<String> actorId) {
+    Registration approved =
+        store.decide(
+            realm, id, version, RegistrationStatus.APPROVED, Optional.empty(), actor, actorId);
+    UserModel user = user(approved);
+    Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+    if (approved.kind() == RegistrationKind.HOLDER_CHANGE) {
+      endPreviousHolder(user, now);
+    }
+    session
+        .getProvider(CitizenIdStore.class)
+        .storeHashed(user, approved.citizenIdHash(), approved.citizenIdLastFour());
+    approved
+        .email()
+        .ifPresent(
+            email -> {
+              user.setEmail(email);
+              user.setEmailVerified(true);
+            });
+    EnrollmentGrant grant =
+        EnrollmentGrants.grant(user, RANDOM, now, EnrollmentSettings.of(realm).grantValidity());
+    mails.approved(user, approved, grant);
+    return approved;
+  }
+
+  /** Removes the previous holder's device and tells them, before the user's e-mail changes. */
+  private void endPreviousHolder(UserModel user, Instant now) {
+    Optional<SoftTokenCredentialModel> device = SoftTokenDevices.current(user);
+    if (device.isPresent()
+        && new SoftTokenDevices(session, realm).revoke(user, device.get().serial())) {
+      new EventBuilder(realm, session, session.getContext().getConnection())
+          .event(EventType.REMOVE_CREDENTIAL)
+          .user(user)
+          .detail(Details.CREDENTIAL_TYPE, SoftTokenCredentialModel.TYPE)
+          .detail("gfmis_softtoken_serial", device.get().serial())
+          .detail("gfmis_step", "revoked_by_holder_change")
+          .success();
+      new DeviceNotices(session, realm)
+          .revoked(user, DeviceNotices.label(device.get()), DeviceNotices.Channel.Admin, now);
+    }
+    mails.holderChanged(user, now);
+  }
+
+  private UserModel user(Registration registration) {
+    UserModel user = session.users().getUserById(realm, registration.userId());
+    if (user == null) {
+      throw new NoSuchElementException("The registration's user is gone");
+    }
+    return user;
+  }
+}

@@ -1,0 +1,14 @@
+<#ftl output_format="plainText">
+<#if decision == "Approved">
+${msg("gfmisRegistrationApprovedBody", username, at)}
+
+${msg("gfmisRegistrationApprovedNext", grantExpiresAt)}
+<#else>
+${msg("gfmisRegistrationRejectedBody", username, at)}
+
+${msg("gfmisRegistrationRejectedReason")} ${reason}
+
+${msg("gfmisRegistrationRejectedNext")}
+</#if>
+
+${msg("gfmisNotYou")}

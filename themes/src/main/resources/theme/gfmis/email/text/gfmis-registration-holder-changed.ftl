@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("gfmisRegistrationHolderChangedBody", username, at)}
+
+${msg("gfmisNotYou")}
