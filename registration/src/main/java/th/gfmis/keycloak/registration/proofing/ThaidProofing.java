@@ -89,6 +89,9 @@ public class ThaidProofing implements IdentityProofing {
         .queryParam("scope", scope(config.getDefaultScope()))
         .queryParam("state", state)
         .queryParam("nonce", nonce)
+        // Every proofing is a fresh one: a session left at ThaID must not answer for the next
+        // person.
+        .queryParam("prompt", "login")
         .queryParam("code_challenge", PkceUtils.generateS256CodeChallenge(verifier))
         .queryParam("code_challenge_method", "S256")
         .build();
