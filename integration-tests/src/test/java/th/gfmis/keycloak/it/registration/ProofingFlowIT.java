@@ -92,7 +92,20 @@ class ProofingFlowIT {
     returnWith("code=replayed&state=" + state);
     assertReason("The return from ThaID was not valid or was already used.");
 
+    forgetTheStandInsSession();
     steps.proveIdentity(ThaidRealmConfig.SOMCHAI);
+  }
+
+  /**
+   * Signs the first person out of the stand-in (its cookies are the thaid realm's path only), so
+   * that another person can sign in there, as on a second phone; the step's page is shown again.
+   */
+  private void forgetTheStandInsSession() {
+    String step = pages.currentUrl();
+    pages.driver().navigate().to(thaid.getBaseUrl() + "/.well-known/openid-configuration");
+    pages.driver().manage().deleteAllCookies();
+    pages.driver().navigate().to(step);
+    pages.awaitShown(START);
   }
 
   @Test
