@@ -102,9 +102,9 @@ class ProofingFlowIT {
    */
   private void forgetTheStandInsSession() {
     String step = pages.currentUrl();
-    pages.driver().navigate().to(thaid.getBaseUrl() + "/.well-known/openid-configuration");
-    pages.driver().manage().deleteAllCookies();
-    pages.driver().navigate().to(step);
+    webDriver.driver().navigate().to(thaid.getBaseUrl() + "/.well-known/openid-configuration");
+    webDriver.driver().manage().deleteAllCookies();
+    webDriver.driver().navigate().to(step);
     pages.awaitShown(START);
   }
 
