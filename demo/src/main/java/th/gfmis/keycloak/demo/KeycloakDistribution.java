@@ -64,13 +64,15 @@ final class KeycloakDistribution {
 
   /**
    * Replaces the contents of {@code data/import/} with the realm files of {@code realm-export/},
-   * with the demo-only clients of {@code realm-export/demo/} added ({@link RealmOverlays}) and
-   * adapted to this run's ports.
+   * with the demo-only clients of {@code realm-export/demo/} added ({@link RealmOverlays}), plus
+   * the ThaID stand-in realm of {@code realm-export/thaid/} (a production server imports the first
+   * but never the stand-in), all adapted to this run's ports.
    *
    * @return the realm representations as imported
    */
   List<JsonNode> importRealms(RealmImportRewriter rewriter) throws IOException {
     List<Path> sources = list(layout.realmExportDir(), "*.json");
+    sources.addAll(list(layout.realmExportDir().resolve("thaid"), "*.json"));
     if (sources.isEmpty()) {
       throw new DemoException("no realm files (*.json) in " + layout.show(layout.realmExportDir()));
     }

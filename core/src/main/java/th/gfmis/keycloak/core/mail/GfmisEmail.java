@@ -9,6 +9,7 @@ public enum GfmisEmail {
   SOFTTOKEN_REPLACED("gfmisSoftTokenReplacedSubject", "gfmis-softtoken-device.ftl"),
   SOFTTOKEN_REVOKED("gfmisSoftTokenRevokedSubject", "gfmis-softtoken-device.ftl"),
   SOFTTOKEN_DENIED("gfmisSoftTokenDeniedSubject", "gfmis-softtoken-denied.ftl"),
+  REGISTRATION_OTP("gfmisRegistrationOtpSubject", "gfmis-registration-otp.ftl"),
   REGISTRATION_APPROVED("gfmisRegistrationApprovedSubject", "gfmis-registration-decision.ftl"),
   REGISTRATION_REJECTED("gfmisRegistrationRejectedSubject", "gfmis-registration-decision.ftl"),
   REGISTRATION_HOLDER_CHANGED(

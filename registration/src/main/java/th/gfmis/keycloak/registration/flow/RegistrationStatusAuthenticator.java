@@ -1,0 +1,85 @@
+package th.gfmis.keycloak.registration.flow;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.domain.ThaiDates;
+import th.gfmis.keycloak.registration.Registration;
+import th.gfmis.keycloak.registration.RegistrationNotes;
+import th.gfmis.keycloak.registration.RegistrationStore;
+
+/**
+ * Registration step 4 (R-R4): the registration's status page. It is the last step and never
+ * succeeds, so the registration flow never signs anyone in: an approved holder signs in from the
+ * login page and is led to Get Certificate.
+ */
+public class RegistrationStatusAuthenticator implements Authenticator {
+
+  static final String TEMPLATE = "gfmis-registration-status.ftl";
+
+  @Override
+  public void authenticate(AuthenticationFlowContext context) {
+    context.challenge(page(context).createForm(TEMPLATE));
+  }
+
+  @Override
+  public void action(AuthenticationFlowContext context) {
+    authenticate(context);
+  }
+
+  private static LoginFormsProvider page(AuthenticationFlowContext context) {
+    RealmModel realm = context.getRealm();
+    UserModel user = context.getUser();
+    RegistrationStore store = context.getSession().getProvider(RegistrationStore.class);
+    String id = context.getAuthenticationSession().getAuthNote(RegistrationNotes.REGISTRATION_ID);
+    Optional<Registration> registration =
+        id == null ? store.latestFor(realm, user) : store.byId(realm, id);
+    LoginFormsProvider form =
+        context
+            .form()
+            .setAttribute("gfmisUserId", RegistrationConfirmAuthenticator.displayUserId(user));
+    registration.ifPresent(
+        found -> {
+          Locale locale = context.getSession().getContext().resolveLocale(user);
+          form.setAttribute("gfmisStatus", found.status().name())
+              .setAttribute("gfmisKind", found.kind().name())
+              .setAttribute(
+                  "gfmisSubmittedAt",
+                  ThaiDates.format(
+                      found.submittedAt().orElse(found.createdAt()), locale, ThaiDates.BANGKOK));
+          found.statusReason().ifPresent(reason -> form.setAttribute("gfmisReason", reason));
+          context
+              .getEvent()
+              .clone()
+              .event(EventType.REGISTER)
+              .user(user)
+              .detail("gfmis_step", "status")
+              .detail("gfmis_registration_id", found.id())
+              .detail("gfmis_registration_status", found.status().name())
+              .success();
+        });
+    return form;
+  }
+
+  @Override
+  public boolean requiresUser() {
+    return true;
+  }
+
+  @Override
+  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+    return true;
+  }
+
+  @Override
+  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+  @Override
+  public void close() {}
+}

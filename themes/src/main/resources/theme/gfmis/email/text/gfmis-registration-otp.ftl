@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("gfmisRegistrationOtpBody", otp, reference, expiresAt, lifetimeMinutes?c, userId)}
+
+${msg("gfmisNotYou")}

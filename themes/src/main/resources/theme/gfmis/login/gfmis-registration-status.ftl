@@ -1,0 +1,24 @@
+<#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<@layout.registrationLayout displayInfo=false; section>
+<!-- template: gfmis-registration-status.ftl -->
+    <#if section = "header">
+        ${msg("gfmisRegistrationStatusTitle")}
+    <#elseif section = "form">
+        <#if gfmisStatus??>
+            <p id="gfmis-registration-user">${msg("gfmisUserId")}: <strong>${gfmisUserId}</strong></p>
+            <p id="gfmis-registration-status" data-status="${gfmisStatus}">${msg("gfmisRegistrationStatus")}: <strong>${msg("gfmisRegistrationStatus" + gfmisStatus)}</strong></p>
+            <p id="gfmis-registration-status-text">${msg("gfmisRegistrationStatusText" + gfmisStatus)}</p>
+            <#if gfmisReason??>
+                <p id="gfmis-registration-reason">${msg("gfmisRegistrationReason")}: <#if gfmisStatus = "NEW">${msg(gfmisReason)}<#else>${gfmisReason}</#if></p>
+            </#if>
+            <p id="gfmis-registration-submitted">${msg("gfmisRegistrationSubmittedAt", gfmisSubmittedAt)}</p>
+        </#if>
+        <@buttons.actionGroup>
+            <#if gfmisStatus?? && (gfmisStatus = "NEW" || gfmisStatus = "REJECT")>
+                <@buttons.buttonLink href=url.registrationUrl label="gfmisRegistrationFix"/>
+            </#if>
+            <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
+        </@buttons.actionGroup>
+    </#if>
+</@layout.registrationLayout>
