@@ -65,7 +65,7 @@ class AgencySignInIT {
 
   @Test
   void signInStepUpToTheSoftTokenAndHearOfTheLogoutOnTheBackChannel() throws Exception {
-    Holder holder = new Holders(adminClient, realm, urls.getBase()).create("en");
+    Holder holder = holderAllowedAFirstDevice("en");
     Pages pages = new Pages(webDriver.driver());
     try (AgencyEndpoints agency = new AgencyEndpoints()) {
       String redirectUri = agency.callbackUrl();
@@ -184,7 +184,7 @@ class AgencySignInIT {
 
   @Test
   void theNodeExampleSignsInToGfmisAtTheSoftTokenLevel() throws Exception {
-    Holder holder = new Holders(adminClient, realm, urls.getBase()).create("th");
+    Holder holder = holderAllowedAFirstDevice("th");
     Pages pages = new Pages(webDriver.driver());
     NodeExample node =
         new NodeExample(
@@ -230,6 +230,14 @@ class AgencySignInIT {
     assertTrue(
         gfmis.getProtocolMappers().stream()
             .anyMatch(m -> "gfmis-user-id-mapper".equals(m.getProtocolMapper())));
+  }
+
+  /** A holder whose administrator allowed a first Soft Token device (an enrollment grant). */
+  private Holder holderAllowedAFirstDevice(String locale) throws Exception {
+    Holders holders = new Holders(adminClient, realm, urls.getBase());
+    Holder holder = holders.create(locale);
+    assertEquals(201, holders.enrollmentGrant("POST", holders.userId(holder)).statusCode());
+    return holder;
   }
 
   /** A fresh browser session: Keycloak's cookies removed (from a Keycloak page), then the URL. */
