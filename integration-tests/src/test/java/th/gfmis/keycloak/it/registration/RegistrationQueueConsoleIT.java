@@ -148,7 +148,12 @@ class RegistrationQueueConsoleIT {
   }
 
   private void signInToConsole(Holder user) {
-    pages.open(urls.getBase() + "/admin/" + realm.getName() + "/console/");
+    // Signed out of the realm first: the previous test's session cookie lives under /realms/.
+    pages.openSignedOut(
+        urls.getBase() + "/realms/" + realm.getName(),
+        urls.getBase() + "/admin/" + realm.getName() + "/console/");
+    // The console's script sends the browser on to the sign-in page.
+    await(webDriver.driver(), By.id("username"));
     pages.signIn(user.username(), user.password());
   }
 
