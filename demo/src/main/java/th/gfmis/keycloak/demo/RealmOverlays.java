@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Demo-only additions to the realm export ({@code realm-export/demo/*.json}): each overlay names
- * its realm and lists clients that only a demo needs (the demo application's {@code gfmis-demo}),
- * so that the production export never carries them.
+ * its realm and lists clients and users that only a demo needs (the demo application's {@code
+ * gfmis-demo}, the demo approver of the registrations queue), so that the production export never
+ * carries them.
  */
 final class RealmOverlays {
 
@@ -19,7 +20,7 @@ final class RealmOverlays {
   }
 
   /**
-   * Adds the clients of every overlay for {@code realm} that the realm does not have yet.
+   * Adds the clients and users of every overlay for {@code realm} that the realm does not have yet.
    *
    * @return whether anything was added
    */
@@ -27,24 +28,33 @@ final class RealmOverlays {
     boolean changed = false;
     String name = realm.path("realm").asText();
     for (JsonNode overlay : overlays) {
-      if (!name.equals(overlay.path("realm").asText()) || !overlay.path("clients").isArray()) {
+      if (!name.equals(overlay.path("realm").asText())) {
         continue;
       }
-      ArrayNode clients =
-          realm.get("clients") instanceof ArrayNode existing ? existing : realm.putArray("clients");
-      for (JsonNode client : overlay.get("clients")) {
-        if (!hasClient(clients, client.path("clientId").asText())) {
-          clients.add(client.deepCopy());
-          changed = true;
-        }
+      changed |= addMissing(realm, overlay, "clients", "clientId");
+      changed |= addMissing(realm, overlay, "users", "username");
+    }
+    return changed;
+  }
+
+  private static boolean addMissing(ObjectNode realm, JsonNode overlay, String list, String key) {
+    if (!overlay.path(list).isArray()) {
+      return false;
+    }
+    boolean changed = false;
+    ArrayNode existing = realm.get(list) instanceof ArrayNode array ? array : realm.putArray(list);
+    for (JsonNode entry : overlay.get(list)) {
+      if (!has(existing, key, entry.path(key).asText())) {
+        existing.add(entry.deepCopy());
+        changed = true;
       }
     }
     return changed;
   }
 
-  private static boolean hasClient(ArrayNode clients, String clientId) {
-    for (JsonNode client : clients) {
-      if (clientId.equals(client.path("clientId").asText())) {
+  private static boolean has(ArrayNode entries, String key, String value) {
+    for (JsonNode entry : entries) {
+      if (value.equals(entry.path(key).asText())) {
         return true;
       }
     }

@@ -64,4 +64,20 @@ class RealmOverlaysTest {
         "http://localhost:18025/app/callback",
         realm.path("clients").get(1).path("redirectUris").get(0).asText());
   }
+
+  /** The demo approver of the registrations queue exists in the demo only. */
+  @Test
+  void theDemoApproverIsAddedOnlyByTheDemoOverlay() throws Exception {
+    Path exports = Path.of("..", "realm-export");
+    ObjectNode realm = (ObjectNode) json.readTree(exports.resolve("gfmis-realm.json").toFile());
+    List<String> before = new ArrayList<>();
+    realm.path("users").forEach(u -> before.add(u.path("username").asText()));
+    assertFalse(before.contains("cgd-approver"));
+    RealmOverlays overlays =
+        new RealmOverlays(
+            List.of(json.readTree(exports.resolve("demo/gfmis-demo-approver.json").toFile())));
+    assertTrue(overlays.apply(realm));
+    assertEquals(before.size() + 1, realm.path("users").size());
+    assertFalse(overlays.apply(realm), "a user already there is not added twice");
+  }
 }
