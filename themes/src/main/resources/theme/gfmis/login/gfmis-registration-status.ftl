@@ -16,7 +16,7 @@
         </#if>
         <@buttons.actionGroup>
             <#if gfmisStatus?? && (gfmisStatus = "NEW" || gfmisStatus = "REJECT")>
-                <@buttons.buttonLink href=url.registrationUrl label="gfmisRegistrationFix"/>
+                <@buttons.buttonLink href=url.registrationUrl label="gfmisRegistrationFix" id="gfmis-registration-fix"/>
             </#if>
             <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
         </@buttons.actionGroup>
