@@ -14,11 +14,13 @@
             </#if>
             <p id="gfmis-registration-submitted">${msg("gfmisRegistrationSubmittedAt", gfmisSubmittedAt)}</p>
         </#if>
-        <@buttons.actionGroup>
-            <#if gfmisStatus?? && (gfmisStatus = "NEW" || gfmisStatus = "REJECT")>
-                <@buttons.buttonLink href=url.registrationUrl label="gfmisRegistrationFix"/>
-            </#if>
-            <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
-        </@buttons.actionGroup>
+        <form id="gfmis-registration-status-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <@buttons.actionGroup>
+                <#if gfmisStatus?? && (gfmisStatus = "NEW" || gfmisStatus = "REJECT")>
+                    <@buttons.button id="gfmis-registration-fix" name="action" label="gfmisRegistrationFix" value="fix"/>
+                </#if>
+                <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
+            </@buttons.actionGroup>
+        </form>
     </#if>
 </@layout.registrationLayout>

@@ -27,13 +27,16 @@ final class RegistrationSteps {
     this.realmUrl = realmUrl;
   }
 
-  /** A fresh browser session on the registration's first page, reached from the login page. */
+  /**
+   * A fresh browser session on the registration's first page, through the OpenID Connect
+   * registration endpoint (the login page's "Register" link leads to the same page).
+   */
   GfmisClient open(String locale) {
     GfmisClient client = new GfmisClient(realmUrl);
-    pages.open(client.authorizationUrl(locale));
-    WebElement link =
-        pages.driver().findElement(By.cssSelector("a[href*='login-actions/registration']"));
-    link.click();
+    pages.open(
+        client
+            .authorizationUrl(locale)
+            .replace("/protocol/openid-connect/auth?", "/protocol/openid-connect/registrations?"));
     pages.awaitShown(IDENTIFY_FORM);
     return client;
   }

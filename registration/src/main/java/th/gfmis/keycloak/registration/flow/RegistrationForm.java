@@ -27,6 +27,25 @@ record RegistrationForm(String userId, String citizenId, String email) {
         field(params, USER_ID), field(params, CITIZEN_ID), field(params, EMAIL));
   }
 
+  /**
+   * The text fields of the page's {@code multipart/form-data} post. Keycloak's {@code
+   * getDecodedFormParameters()} throws on a request with a file part, so each text part is read on
+   * its own.
+   */
+  static RegistrationForm fromParts(org.keycloak.http.HttpRequest request) {
+    MultivaluedMap<String, org.keycloak.http.FormPartValue> parts =
+        request.getMultiPartFormParameters();
+    jakarta.ws.rs.core.MultivaluedHashMap<String, String> fields =
+        new jakarta.ws.rs.core.MultivaluedHashMap<>();
+    for (String name : new String[] {USER_ID, CITIZEN_ID, EMAIL}) {
+      org.keycloak.http.FormPartValue part = parts.getFirst(name);
+      if (part != null) {
+        fields.add(name, part.asString());
+      }
+    }
+    return from(fields);
+  }
+
   static RegistrationForm empty() {
     return new RegistrationForm("", "", "");
   }

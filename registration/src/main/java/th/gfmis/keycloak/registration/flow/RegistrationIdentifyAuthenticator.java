@@ -45,8 +45,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
 
   @Override
   public void action(AuthenticationFlowContext context) {
-    RegistrationForm input =
-        RegistrationForm.from(context.getHttpRequest().getDecodedFormParameters());
+    RegistrationForm input = RegistrationForm.fromParts(context.getHttpRequest());
     List<FormMessage> errors = new java.util.ArrayList<>(input.fieldErrors());
     Optional<Submission.OrderAttachment> order;
     try {

@@ -22,6 +22,7 @@ import th.gfmis.keycloak.registration.RegistrationStore;
 public class RegistrationStatusAuthenticator implements Authenticator {
 
   static final String TEMPLATE = "gfmis-registration-status.ftl";
+  private static final String ACTION_FIX = "fix";
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -30,6 +31,12 @@ public class RegistrationStatusAuthenticator implements Authenticator {
 
   @Override
   public void action(AuthenticationFlowContext context) {
+    String action = context.getHttpRequest().getDecodedFormParameters().getFirst(FlowNotes.ACTION);
+    if (ACTION_FIX.equals(action)) {
+      // Back to the first page: the fix goes through the same steps into the same registration.
+      context.resetFlow();
+      return;
+    }
     authenticate(context);
   }
 
