@@ -3,15 +3,12 @@ package th.gfmis.keycloak.registration.proofing;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.LoginActionsService;
-import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.registration.RegistrationNotes;
 
@@ -30,13 +27,6 @@ public class ProveIdentityAuthenticator implements Authenticator {
   @Override
   public void authenticate(AuthenticationFlowContext context) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    if ("POST".equalsIgnoreCase(context.getHttpRequest().getHttpMethod())) {
-      // Reached in the request of the step before, which may be a multipart form with a file that
-      // Keycloak's form rendering cannot read: show this step on a fresh GET of the flow instead.
-      context.challenge(
-          Response.status(Response.Status.FOUND).location(currentStep(context)).build());
-      return;
-    }
     ProofingResult result = ProofingResult.take(authSession).orElse(null);
     if (result == ProofingResult.PROVEN
         && authSession.getAuthNote(RegistrationNotes.KIND) != null) {
@@ -48,20 +38,6 @@ public class ProveIdentityAuthenticator implements Authenticator {
       form.setError(message(result));
     }
     context.challenge(form.createForm(TEMPLATE));
-  }
-
-  private static URI currentStep(AuthenticationFlowContext context) {
-    AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    return new AuthenticationFlowURLHelper(
-            context.getSession(), context.getRealm(), context.getUriInfo())
-        .getLastExecutionUrl(
-            java.util.Objects.requireNonNullElse(
-                authSession.getAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH),
-                LoginActionsService.REGISTRATION_PATH),
-            null,
-            authSession.getClient().getClientId(),
-            authSession.getTabId(),
-            AuthenticationProcessor.getClientData(context.getSession(), authSession));
   }
 
   static String message(ProofingResult result) {
