@@ -71,30 +71,23 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       open.onerror = () => done('no store');
       """;
 
+  private static final String STORED_SERIAL =
+      """
+      const done = arguments[arguments.length - 1];
+      const open = indexedDB.open('gfmis-softtoken');
+      open.onsuccess = () => {
+        const get = open.result.transaction('device').objectStore('device').get('current');
+        get.onsuccess = () => done(get.result ? get.result.serialNumber : null);
+      };
+      """;
+
   @Test
   void enrollThroughTheLinkApproveRefuseAWrongNumberDenyAndRevoke() throws Exception {
     Holder holder = newHolder();
     Pages pages = pages();
     SoftTokenSteps steps = new SoftTokenSteps(pages);
     try (PhoneBrowser phone = new PhoneBrowser()) {
-      // Get Certificate: the QR code is an https link that opens the app on the phone.
-      GfmisClient gfmis = signInToGfmis(holder);
-      String qr = steps.readQrCode();
-      assertTrue(
-          qr.startsWith(realm.getBaseUrl() + "/gfmis-softtoken/activate?code="), "QR code: " + qr);
-      phone.open(qr);
-      assertTrue(
-          phone.driver().getCurrentUrl().endsWith("/gfmis-softtoken/app/"),
-          "the code leaves the address bar: " + phone.driver().getCurrentUrl());
-      WebElement name = phone.await("#device-name");
-      phone.check();
-      name.clear();
-      name.sendKeys("Web phone");
-      phone.driver().findElement(By.id("register")).click();
-      pages.awaitShown("gfmis-softtoken-device-name");
-      assertEquals("Web phone", pages.text("gfmis-softtoken-device-name"));
-      pages.click("gfmis-softtoken-continue");
-      gfmis.exchange(pages.awaitCallback());
+      enrollWithTheApp(phone, holder, "Web phone");
 
       phone.await("#device");
       assertEquals("Web phone", phone.driver().findElement(By.id("device-name-value")).getText());
@@ -107,7 +100,7 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           "refused InvalidAccessError extractable=false", phone.runAsync(EXPORT_PRIVATE_KEY));
 
       // Sign-in approved with the number the computer shows; the same answer again is refused.
-      gfmis = signInToGfmis(holder);
+      GfmisClient gfmis = signInToGfmis(holder);
       int number = steps.shownNumber();
       WebElement right = phone.await("li.challenge button.number[data-number='" + number + "']");
       assertEquals(
@@ -186,11 +179,14 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
     List<String> sizes = json.get("icons").findValuesAsText("sizes");
     assertTrue(sizes.contains("192x192") && sizes.contains("512x512"), sizes.toString());
 
-    HttpResponse<String> missing =
-        http.send(
-            HttpRequest.newBuilder(URI.create(app + "..%2Fenroll")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(404, missing.statusCode());
+    for (String other : List.of("app.js.LEGAL.txt", "secret.txt", "..%2Fenroll")) {
+      int status =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(app + other)).GET().build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+      assertTrue(status == 404 || status == 400, other + " answered " + status);
+    }
 
     try (PhoneBrowser phone = new PhoneBrowser()) {
       phone.open(realm.getBaseUrl() + "/gfmis-softtoken/app");
@@ -208,6 +204,62 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           "มือถือเครื่องนี้ยังไม่ได้ลงทะเบียน Soft Token",
           phone.driver().findElement(By.id("not-registered-title")).getText());
       phone.check();
+    }
+  }
+
+  /**
+   * Get Certificate: the QR code is an https link that opens the app on the phone; the holder
+   * registers there and the computer's page moves on by itself.
+   */
+  private void enrollWithTheApp(PhoneBrowser phone, Holder holder, String deviceName)
+      throws Exception {
+    Pages pages = pages();
+    GfmisClient gfmis = signInToGfmis(holder);
+    String qr = new SoftTokenSteps(pages).readQrCode();
+    assertTrue(
+        qr.startsWith(realm.getBaseUrl() + "/gfmis-softtoken/activate?code="), "QR code: " + qr);
+    phone.open(qr);
+    assertTrue(
+        phone.driver().getCurrentUrl().endsWith("/gfmis-softtoken/app/"),
+        "the code leaves the address bar: " + phone.driver().getCurrentUrl());
+    WebElement name = phone.await("#device-name");
+    phone.check();
+    name.clear();
+    name.sendKeys(deviceName);
+    phone.driver().findElement(By.id("register")).click();
+    pages.awaitShown("gfmis-softtoken-device-name");
+    assertEquals(deviceName, pages.text("gfmis-softtoken-device-name"));
+    pages.click("gfmis-softtoken-continue");
+    gfmis.exchange(pages.awaitCallback());
+  }
+
+  @Test
+  void theAppRenewsItsCertificateByItselfInTheRenewalWindow() throws Exception {
+    Holder holder = newHolder();
+    try (PhoneBrowser phone = new PhoneBrowser()) {
+      enrollWithTheApp(phone, holder, "Web phone");
+      phone.await("#device");
+      String before = (String) phone.runAsync(STORED_SERIAL);
+      SoftTokenSettings.renewalWindowDays(realm, 730);
+      try {
+        phone.driver().navigate().refresh();
+        phone.awaitReady();
+        awaitMessage(phone, "The certificate was renewed.");
+      } finally {
+        SoftTokenSettings.renewalWindowDays(realm, 30);
+      }
+      String after = (String) phone.runAsync(STORED_SERIAL);
+      assertFalse(after.equals(before), "a new certificate: " + before + " / " + after);
+      String userId = realm.admin().users().search(holder.username(), true).get(0).getId();
+      String data =
+          realm.admin().users().get(userId).credentials().stream()
+              .filter(c -> "gfmis-softtoken".equals(c.getType()))
+              .findFirst()
+              .orElseThrow()
+              .getCredentialData();
+      assertTrue(data.contains(after), "the credential holds the new serial");
+      assertEquals(
+          "refused InvalidAccessError extractable=false", phone.runAsync(EXPORT_PRIVATE_KEY));
     }
   }
 
