@@ -186,8 +186,14 @@ function stopPolling() {
   pollTimer = null;
 }
 
+let shownIds = null;
+
+/** Redraws the list only when it changed, so a button the holder is about to tap stays put. */
 function renderPending(list) {
   const open = list.filter((c) => !answered.has(c.id));
+  const ids = open.map((c) => c.id).join(" ");
+  if (ids === shownIds) return;
+  shownIds = ids;
   const container = $("pending");
   container.replaceChildren();
   $("no-pending").hidden = open.length > 0;

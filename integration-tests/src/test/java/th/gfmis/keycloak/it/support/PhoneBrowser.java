@@ -22,6 +22,9 @@ public final class PhoneBrowser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=412,915", "--lang=en-US");
+    if (new java.io.File("/usr/bin/chromium").canExecute()) {
+      options.setBinary("/usr/bin/chromium");
+    }
     String driverPath = System.getProperty("kc.test.browser.driver", "/usr/bin/chromedriver");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
