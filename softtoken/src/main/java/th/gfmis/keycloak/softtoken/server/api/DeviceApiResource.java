@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
@@ -97,12 +98,21 @@ public class DeviceApiResource {
   @GET
   @Path(PATH_APP)
   public Response appWithoutSlash() {
+    ownSecurityHeaders();
     if (requestUri().getRawPath().endsWith("/")) {
       return WebAppFiles.serve("");
     }
     return Response.status(Response.Status.MOVED_PERMANENTLY)
         .location(requestUri().resolve(PATH_APP + "/"))
         .build();
+  }
+
+  /**
+   * The app's files carry their own strict policy; Keycloak's realm headers (a looser CSP) would
+   * otherwise replace it.
+   */
+  private void ownSecurityHeaders() {
+    session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
   }
 
   private URI requestUri() {
@@ -113,6 +123,7 @@ public class DeviceApiResource {
   @GET
   @Path(PATH_APP + "/{file}")
   public Response appFile(@PathParam("file") String file) {
+    ownSecurityHeaders();
     return WebAppFiles.serve(file);
   }
 
