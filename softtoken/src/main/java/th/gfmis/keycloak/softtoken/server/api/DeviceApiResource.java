@@ -4,21 +4,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
 import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
@@ -49,6 +51,7 @@ public class DeviceApiResource {
 
   private static final Logger LOG = Logger.getLogger(DeviceApiResource.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String PATH_APP = "app";
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -63,11 +66,21 @@ public class DeviceApiResource {
     this.throttle = throttle;
   }
 
-  /** The https form of the activation link: tells a browser to open it with the app. */
+  /**
+   * The https form of the activation link (the QR code's text): opens the web app, which reads the
+   * code from the fragment. A link without a well-formed code gets a page saying what it is for.
+   * Never consumes the code.
+   */
   @GET
   @Path(SoftTokenProtocol.PATH_ACTIVATE)
-  @Produces(MediaType.TEXT_HTML)
   public Response activate(@QueryParam("code") String code) {
+    if (code != null && ActivationCodes.isWellFormed(code)) {
+      return Response.status(Response.Status.SEE_OTHER)
+          .location(requestUri().resolve(PATH_APP + "/#code=" + code))
+          .header("Cache-Control", "no-store")
+          .header("Referrer-Policy", "no-referrer")
+          .build();
+    }
     String html =
         "<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -80,6 +93,39 @@ public class DeviceApiResource {
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();
+  }
+
+  /** The web app's address without its trailing slash: relative links need the slash. */
+  @GET
+  @Path(PATH_APP)
+  public Response appWithoutSlash() {
+    ownSecurityHeaders();
+    if (requestUri().getRawPath().endsWith("/")) {
+      return WebAppFiles.serve("");
+    }
+    return Response.status(Response.Status.MOVED_PERMANENTLY)
+        .location(requestUri().resolve(PATH_APP + "/"))
+        .build();
+  }
+
+  /**
+   * The app's files carry their own strict policy; Keycloak's realm headers (a looser CSP) would
+   * otherwise replace it.
+   */
+  private void ownSecurityHeaders() {
+    session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+  }
+
+  private URI requestUri() {
+    return session.getContext().getUri().getRequestUri();
+  }
+
+  /** The GFMIS Soft Token web app's static files. */
+  @GET
+  @Path(PATH_APP + "/{file}")
+  public Response appFile(@PathParam("file") String file) {
+    ownSecurityHeaders();
+    return WebAppFiles.serve(file);
   }
 
   @POST

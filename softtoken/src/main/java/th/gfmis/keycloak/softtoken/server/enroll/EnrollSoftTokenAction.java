@@ -172,7 +172,8 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
             BrowserStatusUrl.serverBase(context.getSession()),
             context.getRealm().getName(),
             issued.code());
-    String uri = activation.toUriString();
+    // The https form: a phone's camera opens it in the web app; every client parses both forms.
+    String uri = activation.toHttpsLink();
     LoginFormsProvider form =
         context
             .form()
