@@ -59,12 +59,14 @@ class DeviceStoreTest {
   void roundTrip() throws Exception {
     DeviceStore.Contents saved = contents();
     Path store = dir.resolve("device.p12");
-    DeviceStore.save(store, "1234".toCharArray(), saved);
+    // A PIN that cannot turn up by chance in the sidecar's serial numbers, times or Base64.
+    String pin = "pin-never-in-sidecar";
+    DeviceStore.save(store, pin.toCharArray(), saved);
     assertTrue(Files.isRegularFile(store));
     assertTrue(Files.isRegularFile(dir.resolve("device.p12.json")));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
 
-    DeviceStore.Contents loaded = DeviceStore.load(store, "1234".toCharArray());
+    DeviceStore.Contents loaded = DeviceStore.load(store, pin.toCharArray());
     assertEquals(saved.metadata(), loaded.metadata());
     assertEquals(saved.chain(), loaded.chain());
     assertArrayEquals(saved.privateKey().getEncoded(), loaded.privateKey().getEncoded());
@@ -79,7 +81,7 @@ class DeviceStoreTest {
     // No secret in the sidecar.
     String sidecar = Files.readString(DeviceStore.sidecar(store));
     assertTrue(sidecar.contains("\"server\":\"https://sso.example\""), sidecar);
-    assertFalse(sidecar.contains("1234"));
+    assertFalse(sidecar.contains(pin));
   }
 
   @Test
