@@ -78,10 +78,10 @@ class RegistrationQueueConsoleIT {
 
   @Test
   void anApproverFiltersSeesTheOrdersRejectsOneAndApprovesAnother() throws Exception {
-    Holder approver = holders.create("en");
+    Holder approver = holders.createWithoutGrant("en");
     grant(approver, List.of("gfmis-registration-approver"), List.of(CONSOLE_ROLE));
-    Holder withPdf = holders.create("en");
-    Holder withImage = holders.create("en");
+    Holder withPdf = holders.createWithoutGrant("en");
+    Holder withImage = holders.createWithoutGrant("en");
     seeds.request(seed(withPdf, "NEW_HOLDER", "order.pdf", "application/pdf", PDF));
     seeds.request(seed(withImage, "NEW_HOLDER", "order.png", "image/png", png()));
 
@@ -139,7 +139,7 @@ class RegistrationQueueConsoleIT {
 
   @Test
   void aRealmAdministratorWithoutTheRoleSeesNoMenuEntry() throws Exception {
-    Holder admin = holders.create("en");
+    Holder admin = holders.createWithoutGrant("en");
     grant(admin, List.of(), List.of("realm-admin"));
     signInToConsole(admin);
     WebDriver driver = pages.driver();

@@ -79,7 +79,7 @@ class RegistrationsAdminPostgresqlIT {
   void onlyApproversDecideAuditorsReadAndRealmAdministratorsGetNothing() throws Exception {
     ApiCaller auditor = caller("auditor", List.of("gfmis-registration-auditor"), List.of());
     ApiCaller realmAdmin = caller("admin", List.of(), List.of("realm-admin"));
-    Holder holder = holders.create("en");
+    Holder holder = holders.createWithoutGrant("en");
     String id = seeds.request(seed(holder, "NEW_HOLDER", newCid(), "new-" + holder.email()));
 
     assertAccess(approver, true, true);
@@ -139,7 +139,7 @@ class RegistrationsAdminPostgresqlIT {
 
   @Test
   void approvalGrantsEnrollmentBindsTheCidAndTheConfirmedEmailAndTellsTheHolder() throws Exception {
-    Holder holder = holders.create("en");
+    Holder holder = holders.createWithoutGrant("en");
     String userId = holders.userId(holder);
     String cid = newCid();
     String confirmed = "confirmed-" + holder.email();
@@ -189,7 +189,7 @@ class RegistrationsAdminPostgresqlIT {
 
   @Test
   void aRejectionNeedsAReasonWhichTheHolderIsSent() throws Exception {
-    Holder holder = holders.create("en");
+    Holder holder = holders.createWithoutGrant("en");
     String confirmed = "reject-" + holder.email();
     String id = seeds.request(seed(holder, "NEW_HOLDER", newCid(), confirmed));
 
@@ -222,7 +222,7 @@ class RegistrationsAdminPostgresqlIT {
 
   @Test
   void ofTwoApproversDecidingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
-    Holder holder = holders.create("en");
+    Holder holder = holders.createWithoutGrant("en");
     String id = seeds.request(seed(holder, "NEW_HOLDER", newCid(), "race-" + holder.email()));
     ApiCaller second = caller("approver2", List.of("gfmis-registration-approver"), List.of());
 
@@ -248,7 +248,7 @@ class RegistrationsAdminPostgresqlIT {
 
   @Test
   void aHolderChangeApprovalTellsThePreviousHolderAtTheirAddress() throws Exception {
-    Holder previous = holders.create("en");
+    Holder previous = holders.createWithoutGrant("en");
     String userId = holders.userId(previous);
     String confirmed = "successor-" + previous.email();
     String id = seeds.request(seed(previous, "HOLDER_CHANGE", newCid(), confirmed));
@@ -270,7 +270,7 @@ class RegistrationsAdminPostgresqlIT {
 
   @Test
   void aUsersRegistrationsGoWithTheUser() throws Exception {
-    Holder holder = holders.create("en");
+    Holder holder = holders.createWithoutGrant("en");
     String userId = holders.userId(holder);
     seeds.request(seed(holder, "NEW_HOLDER", newCid(), "gone-" + holder.email()));
     assertEquals(1, seeds.countFor(userId));
