@@ -47,7 +47,7 @@ import th.gfmis.keycloak.it.support.Pages;
     named = "kc.test.database.vendor",
     matches = "postgres",
     disabledReason = "seeds through PostgreSQL: runs in the postgresql execution")
-class RegistrationQueueConsoleIT {
+class RegistrationQueueConsolePostgresqlIT {
 
   /** The realm-management role that lets a user open the realm's admin console at all. */
   static final String CONSOLE_ROLE = "query-realms";
