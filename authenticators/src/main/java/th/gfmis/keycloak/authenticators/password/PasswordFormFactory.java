@@ -1,7 +1,7 @@
 package th.gfmis.keycloak.authenticators.password;
 
 import org.keycloak.models.credential.PasswordCredentialModel;
-import th.gfmis.keycloak.authenticators.GfmisAuthenticatorFactory;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 
 /** Authenticator {@value #PROVIDER_ID}: user ID and password, locked per user and address. */
 public class PasswordFormFactory extends GfmisAuthenticatorFactory {

@@ -1,6 +1,6 @@
 package th.gfmis.keycloak.authenticators.reset;
 
-import th.gfmis.keycloak.authenticators.GfmisAuthenticatorFactory;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 
 public class ResetIdentifyAuthenticatorFactory extends GfmisAuthenticatorFactory {
 

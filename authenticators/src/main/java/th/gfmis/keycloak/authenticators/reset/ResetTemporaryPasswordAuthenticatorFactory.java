@@ -1,7 +1,7 @@
 package th.gfmis.keycloak.authenticators.reset;
 
 import java.util.List;
-import th.gfmis.keycloak.authenticators.GfmisAuthenticatorFactory;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 
 public class ResetTemporaryPasswordAuthenticatorFactory extends GfmisAuthenticatorFactory {
 

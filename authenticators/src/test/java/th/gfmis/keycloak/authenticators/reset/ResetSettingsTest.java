@@ -16,7 +16,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.util.JsonSerialization;
-import th.gfmis.keycloak.authenticators.GfmisAuthenticatorFactory;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 import th.gfmis.keycloak.core.InvalidSettingsException;
 
 class ResetSettingsTest {

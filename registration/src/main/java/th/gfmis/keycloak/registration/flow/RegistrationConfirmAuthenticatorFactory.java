@@ -1,6 +1,8 @@
 package th.gfmis.keycloak.registration.flow;
 
-public class RegistrationConfirmAuthenticatorFactory extends RegistrationStepFactory {
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
+
+public class RegistrationConfirmAuthenticatorFactory extends GfmisAuthenticatorFactory {
 
   public static final String PROVIDER_ID = "gfmis-registration-confirm";
 

@@ -1,8 +1,9 @@
 package th.gfmis.keycloak.registration.flow;
 
 import java.util.List;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 
-public class RegistrationIdentifyAuthenticatorFactory extends RegistrationStepFactory {
+public class RegistrationIdentifyAuthenticatorFactory extends GfmisAuthenticatorFactory {
 
   public static final String PROVIDER_ID = "gfmis-registration-identify";
 

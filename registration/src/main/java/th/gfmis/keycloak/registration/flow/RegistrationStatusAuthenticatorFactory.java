@@ -1,8 +1,9 @@
 package th.gfmis.keycloak.registration.flow;
 
 import java.util.List;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 
-public class RegistrationStatusAuthenticatorFactory extends RegistrationStepFactory {
+public class RegistrationStatusAuthenticatorFactory extends GfmisAuthenticatorFactory {
 
   public static final String PROVIDER_ID = "gfmis-registration-status";
 

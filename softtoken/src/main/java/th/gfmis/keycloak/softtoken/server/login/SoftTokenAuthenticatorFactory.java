@@ -1,6 +1,6 @@
 package th.gfmis.keycloak.softtoken.server.login;
 
-import th.gfmis.keycloak.authenticators.GfmisAuthenticatorFactory;
+import th.gfmis.keycloak.core.GfmisAuthenticatorFactory;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
 
 /** Authenticator {@value #PROVIDER_ID}: sign-in approved in the Soft Token app. */

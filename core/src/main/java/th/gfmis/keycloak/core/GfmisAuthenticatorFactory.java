@@ -1,4 +1,4 @@
-package th.gfmis.keycloak.authenticators;
+package th.gfmis.keycloak.core;
 
 import java.util.List;
 import org.keycloak.Config;
@@ -8,7 +8,6 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import th.gfmis.keycloak.core.SettingRules;
 
 /**
  * The common shape of this project's authenticator factories: a stateless authenticator, a
