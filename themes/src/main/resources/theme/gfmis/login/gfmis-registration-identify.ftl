@@ -7,9 +7,12 @@
         ${msg("gfmisRegistrationTitle")}
     <#elseif section = "form">
         <p id="gfmis-registration-instruction">${msg("gfmisRegistrationInstruction")}</p>
-        <form id="gfmis-registration-identify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+        <form id="gfmis-registration-identify-form" class="${properties.kcFormClass!}" action="${gfmisIdentify.action}" method="post"
               enctype="multipart/form-data" novalidate="novalidate"
-              onsubmit="var b = this.querySelector('#gfmis-registration-next'); setTimeout(function () { b.disabled = true; }); return true;">
+              onsubmit="var f = this.querySelector('#order'), big = document.getElementById('gfmis-order-too-large');
+                        if (f.files.length && f.files[0].size > 1048576) { big.hidden = false; f.setAttribute('aria-invalid', 'true'); f.focus(); return false; }
+                        var b = this.querySelector('#gfmis-registration-next'); setTimeout(function () { b.disabled = true; }); return true;">
+            <input type="hidden" name="ticket" value="${gfmisIdentify.ticket}"/>
             <@field.input name="userId" label=msg("gfmisUserId") value=(gfmisRegistration.userId)!'' autocomplete="username" autofocus=true />
             <@field.input name="citizenId" label=msg("gfmisCitizenId") value=(gfmisRegistration.citizenId)!'' autocomplete="off" />
             <@field.group name="order" label=msg("gfmisRegistrationOrder") error=messagesPerField.get('order')>
@@ -18,6 +21,7 @@
                            aria-describedby="gfmis-order-hint" aria-invalid="<#if messagesPerField.existsError('order')>true</#if>"/>
                 </span>
                 <p id="gfmis-order-hint" class="${properties.kcFormHelperTextClass!}">${msg("gfmisRegistrationOrderHint")}</p>
+                <p id="gfmis-order-too-large" class="${properties.kcInputErrorMessageClass!}" role="alert" hidden>${msg("gfmisOrderTooLarge")}</p>
             </@field.group>
             <@field.input name="email" label=msg("gfmisEmail") value=(gfmisRegistration.email)!'' autocomplete="email" />
             <@buttons.actionGroup>

@@ -2,6 +2,9 @@
 <@layout.emailLayout>
 <#if decision == "Approved">
 <p>${msg("gfmisRegistrationApprovedBody", username, at)}</p>
+<#if holderChange!false>
+<p>${msg("gfmisRegistrationApprovedSetPassword")}</p>
+</#if>
 <p>${msg("gfmisRegistrationApprovedNext", grantExpiresAt)}</p>
 <#else>
 <p>${msg("gfmisRegistrationRejectedBody", username, at)}</p>

@@ -1,6 +1,10 @@
 <#ftl output_format="plainText">
 <#if decision == "Approved">
 ${msg("gfmisRegistrationApprovedBody", username, at)}
+<#if holderChange!false>
+
+${msg("gfmisRegistrationApprovedSetPassword")}
+</#if>
 
 ${msg("gfmisRegistrationApprovedNext", grantExpiresAt)}
 <#else>

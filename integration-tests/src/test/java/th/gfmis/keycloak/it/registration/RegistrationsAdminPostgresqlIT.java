@@ -264,8 +264,16 @@ class RegistrationsAdminPostgresqlIT {
     assertEquals(
         "New GFMIS Thai: user ID " + previous.userId() + " now has another holder",
         told.getSubject());
-    assertEquals("New GFMIS Thai: your registration was approved", mailTo(confirmed).getSubject());
+    MimeMessage approvedMail = mailTo(confirmed);
+    assertEquals("New GFMIS Thai: your registration was approved", approvedMail.getSubject());
+    assertTrue(
+        new Mailbox.Mail(approvedMail).text().contains("Forgot password"),
+        "the new holder is told how to set a password");
     assertEquals(confirmed, realm.admin().users().get(userId).toRepresentation().getEmail());
+    assertTrue(
+        realm.admin().users().get(userId).credentials().stream()
+            .noneMatch(credential -> "password".equals(credential.getType())),
+        "the previous holder's password is gone");
   }
 
   @Test

@@ -101,6 +101,39 @@ public final class RawBrowser {
             HttpResponse.BodyHandlers.ofString()));
   }
 
+  /** A file part of a {@link #postMultipart} form: the name the client sends, and the content. */
+  public record FilePart(
+      String field, String filename, String contentType, HttpRequest.BodyPublisher content) {}
+
+  /** A {@code multipart/form-data} post of text fields and one file, as a browser sends it. */
+  public HttpResponse<String> postMultipart(String url, Map<String, String> fields, FilePart file)
+      throws IOException, InterruptedException {
+    String boundary = "----gfmis" + java.util.UUID.randomUUID();
+    StringBuilder head = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            head.append("--" + boundary + "\r\n")
+                .append("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    head.append("--" + boundary + "\r\n")
+        .append("Content-Disposition: form-data; name=\"" + file.field() + "\"")
+        .append("; filename=\"" + file.filename() + "\"\r\n")
+        .append("Content-Type: " + file.contentType() + "\r\n\r\n");
+    HttpRequest.BodyPublisher body =
+        HttpRequest.BodyPublishers.concat(
+            HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+            file.content(),
+            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+    return keepCookies(
+        http.send(
+            request(url)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body)
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+  }
+
   /** The action URL of the first form on a page. */
   public static String formAction(String html) {
     Matcher m = FORM_ACTION.matcher(html);

@@ -9,6 +9,9 @@ import org.keycloak.testframework.realm.RealmConfig;
  */
 public class ThaidRealmConfig implements RealmConfig {
 
+  /** The stand-in realm's name, as in its JSON. */
+  public static final String REALM = "thaid";
+
   public static final String REALM_JSON = "/realm-export/thaid/thaid-realm.json";
 
   /** The stand-in's client for the gfmis realm, and its secret (as in both realm files). */

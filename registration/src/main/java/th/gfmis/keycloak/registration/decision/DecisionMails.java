@@ -14,6 +14,7 @@ import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
 import th.gfmis.keycloak.domain.ThaiDates;
 import th.gfmis.keycloak.registration.Registration;
+import th.gfmis.keycloak.registration.RegistrationKind;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentGrant;
 
 /**
@@ -37,6 +38,7 @@ final class DecisionMails {
     Map<String, Object> attributes = new HashMap<>();
     attributes.put("decision", "Approved");
     attributes.put("grantExpiresAt", grant.expiresAt());
+    attributes.put("holderChange", registration.kind() == RegistrationKind.HOLDER_CHANGE);
     toHolder(user, registration, GfmisEmail.REGISTRATION_APPROVED, attributes);
   }
 

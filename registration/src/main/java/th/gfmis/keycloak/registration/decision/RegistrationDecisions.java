@@ -11,6 +11,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.core.session.UserSessionTerminator;
 import th.gfmis.keycloak.registration.HistoryEntry;
@@ -126,8 +127,10 @@ public final class RegistrationDecisions {
   }
 
   /**
-   * Signs the previous holder out everywhere, removes their device and tells them, before the
-   * user's e-mail changes.
+   * Signs the previous holder out everywhere, removes their device and their password, and tells
+   * them, before the user's e-mail changes. Without the password, the previous holder cannot use
+   * the new holder's enrollment grant; the new holder sets one with "Forgot password" (user ID,
+   * their now bound CID, the confirmed e-mail), as the approval e-mail says.
    */
   private void endPreviousHolder(UserModel user, Instant now) {
     new UserSessionTerminator(session, realm)
@@ -136,6 +139,10 @@ public final class RegistrationDecisions {
             null,
             new EventBuilder(realm, session, session.getContext().getConnection())
                 .detail("gfmis_step", "holder_change_approved"));
+    user.credentialManager()
+        .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+        .toList()
+        .forEach(password -> user.credentialManager().removeStoredCredentialById(password.getId()));
     Optional<SoftTokenCredentialModel> device = SoftTokenDevices.current(user);
     if (device.isPresent()
         && new SoftTokenDevices(session, realm).revoke(user, device.get().serial())) {

@@ -1,10 +1,12 @@
 package th.gfmis.keycloak.registration.flow;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.http.FormPartValue;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.utils.EmailValidationUtil;
 import th.gfmis.keycloak.domain.CitizenId;
@@ -32,16 +34,10 @@ record RegistrationForm(String userId, String citizenId, String email) {
    * getDecodedFormParameters()} throws on a request with a file part, so each text part is read on
    * its own.
    */
-  static RegistrationForm fromParts(org.keycloak.http.HttpRequest request) {
-    MultivaluedMap<String, org.keycloak.http.FormPartValue> parts =
-        request.getMultiPartFormParameters();
-    jakarta.ws.rs.core.MultivaluedHashMap<String, String> fields =
-        new jakarta.ws.rs.core.MultivaluedHashMap<>();
+  static RegistrationForm fromParts(MultivaluedMap<String, FormPartValue> parts) {
+    MultivaluedHashMap<String, String> fields = new MultivaluedHashMap<>();
     for (String name : new String[] {USER_ID, CITIZEN_ID, EMAIL}) {
-      org.keycloak.http.FormPartValue part = parts.getFirst(name);
-      if (part != null) {
-        fields.add(name, part.asString());
-      }
+      FormParts.text(parts, name).ifPresent(value -> fields.add(name, value));
     }
     return from(fields);
   }

@@ -1,17 +1,18 @@
 package th.gfmis.keycloak.registration.flow;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,6 +23,8 @@ import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.domain.CitizenId;
 import th.gfmis.keycloak.domain.GfmisUserId;
 import th.gfmis.keycloak.registration.RegistrationNotes;
+import th.gfmis.keycloak.registration.RegistrationUris;
+import th.gfmis.keycloak.registration.SessionTicket;
 import th.gfmis.keycloak.registration.Submission;
 
 /**
@@ -36,24 +39,36 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
   static final String TEMPLATE = "gfmis-registration-identify.ftl";
   static final int MAX_UNKNOWN_PER_ADDRESS = 10;
   static final Duration UNKNOWN_WINDOW = Duration.ofMinutes(15);
-  private static final Logger LOG = Logger.getLogger(RegistrationIdentifyAuthenticator.class);
 
+  /**
+   * Shows the page, or decides on what it sent: the page posts to {@link
+   * IdentifySubmissionResource}, which keeps the submission and sends the browser back here.
+   */
   @Override
   public void authenticate(AuthenticationFlowContext context) {
+    Optional<IdentifySubmission> submitted =
+        IdentifySubmission.take(context.getAuthenticationSession());
+    if (submitted.isEmpty()) {
+      context.challenge(form(context, RegistrationForm.empty()).createForm(TEMPLATE));
+      return;
+    }
+    if (!decide(context, submitted.get().form(), submitted.get().order())) {
+      PendingOrder.clear(context.getAuthenticationSession());
+    }
+  }
+
+  /** The page never posts to the flow; a post that does only gets the page again. */
+  @Override
+  public void action(AuthenticationFlowContext context) {
     context.challenge(form(context, RegistrationForm.empty()).createForm(TEMPLATE));
   }
 
-  @Override
-  public void action(AuthenticationFlowContext context) {
-    RegistrationForm input = RegistrationForm.fromParts(context.getHttpRequest());
-    List<FormMessage> errors = new java.util.ArrayList<>(input.fieldErrors());
-    Optional<Submission.OrderAttachment> order;
-    try {
-      order = OrderUpload.check(context.getHttpRequest());
-    } catch (IOException | RuntimeException e) {
-      LOG.debugf("Unreadable assignment-order upload: %s", e.getClass().getName());
-      order = Optional.of(new Submission.Refused("gfmisOrderUnreadable"));
-    }
+  /** Whether the step succeeded; otherwise the page is shown again with the reason. */
+  private boolean decide(
+      AuthenticationFlowContext context,
+      RegistrationForm input,
+      Optional<Submission.OrderAttachment> order) {
+    List<FormMessage> errors = new ArrayList<>(input.fieldErrors());
     if (order.isEmpty()) {
       errors.add(new FormMessage(RegistrationForm.ORDER, "gfmisOrderMissing"));
     }
@@ -62,7 +77,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
       LoginFormsProvider form = form(context, input);
       errors.forEach(form::addError);
       context.challenge(form.createForm(TEMPLATE));
-      return;
+      return false;
     }
     GfmisUserId userId = input.parsedUserId().orElseThrow();
     CitizenId citizenId = input.parsedCitizenId().orElseThrow();
@@ -73,7 +88,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
       event(context, input).error("gfmis_citizen_id_not_configured");
       context.challenge(
           form(context, input).setError("gfmisCitizenIdNotConfigured").createForm(TEMPLATE));
-      return;
+      return false;
     }
     Instant now = Instant.now();
     AttemptLimiter misses =
@@ -89,7 +104,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
                   "gfmisTooManyAttempts",
                   Long.toString(Math.max(1, (attempt.blockedFor().toSeconds() + 59) / 60)))
               .createForm(TEMPLATE));
-      return;
+      return false;
     }
     UserModel user = session.users().getUserByUsername(realm, userId.username());
     if (user == null || !user.isEnabled()) {
@@ -97,14 +112,18 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
       event(context, input).error(Errors.USER_NOT_FOUND);
       context.challenge(
           form(context, input).setError("gfmisRegistrationUnknownUser").createForm(TEMPLATE));
-      return;
+      return false;
     }
     attempt.succeeded();
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     authSession.setAuthNote(RegistrationNotes.ENTERED_CID_HASH, citizenIds.hashOf(citizenId));
     authSession.setAuthNote(RegistrationNotes.ENTERED_CID_LAST_FOUR, citizenId.lastFour());
     authSession.setAuthNote(FlowNotes.EMAIL, input.email());
-    PendingOrder.keep(authSession, order.get());
+    // The pages stay in the registrant's language: once the user is set, Keycloak would otherwise
+    // switch to the language saved for the account, which may be someone else's.
+    authSession.setAuthNote(
+        LocaleSelectorProvider.USER_REQUEST_LOCALE,
+        session.getContext().resolveLocale(null).toLanguageTag());
     context.setUser(user);
     context
         .getEvent()
@@ -118,6 +137,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
             order.get() instanceof Submission.Refused refused ? refused.reasonKey() : "attached")
         .success();
     context.success();
+    return true;
   }
 
   private static org.keycloak.events.EventBuilder event(
@@ -131,8 +151,22 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
         .detail("gfmis_step", "identify");
   }
 
+  /** The page, with a new single-use ticket for its post. */
   static LoginFormsProvider form(AuthenticationFlowContext context, RegistrationForm values) {
-    return context.form().setAttribute("gfmisRegistration", values.asTemplateValues());
+    return context
+        .form()
+        .setAttribute("gfmisRegistration", values.asTemplateValues())
+        .setAttribute(
+            "gfmisIdentify",
+            Map.of(
+                "action",
+                RegistrationUris.of(
+                        context.getSession(), context.getRealm(), RegistrationUris.IDENTIFY)
+                    .toString(),
+                "ticket",
+                SessionTicket.issue(
+                        context.getAuthenticationSession(), SessionTicket.Use.IDENTIFY_FORM)
+                    .encoded()));
   }
 
   @Override

@@ -22,7 +22,7 @@ import th.gfmis.keycloak.registration.RegistrationStore;
 public class RegistrationStatusAuthenticator implements Authenticator {
 
   static final String TEMPLATE = "gfmis-registration-status.ftl";
-  private static final String ACTION_FIX = "fix";
+  static final String ACTION_FIX = "fix";
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -42,11 +42,17 @@ public class RegistrationStatusAuthenticator implements Authenticator {
 
   private static LoginFormsProvider page(AuthenticationFlowContext context) {
     RealmModel realm = context.getRealm();
-    UserModel user = context.getUser();
     RegistrationStore store = context.getSession().getProvider(RegistrationStore.class);
     String id = context.getAuthenticationSession().getAuthNote(RegistrationNotes.REGISTRATION_ID);
     Optional<Registration> registration =
-        id == null ? store.latestFor(realm, user) : store.byId(realm, id);
+        id == null ? store.latestFor(realm, context.getUser()) : store.byId(realm, id);
+    return page(context, registration);
+  }
+
+  /** The status page of {@code registration}, or the page without one when it is empty. */
+  static LoginFormsProvider page(
+      AuthenticationFlowContext context, Optional<Registration> registration) {
+    UserModel user = context.getUser();
     LoginFormsProvider form =
         context
             .form()

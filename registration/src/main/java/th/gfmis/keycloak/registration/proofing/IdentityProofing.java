@@ -20,7 +20,8 @@ public interface IdentityProofing extends Provider {
   /**
    * The address of the service's authorization page.
    *
-   * @param state the value the service must send back unchanged (see {@link ProofingState})
+   * @param state the value the service must send back unchanged (see {@link
+   *     th.gfmis.keycloak.registration.SessionTicket})
    * @param redirectUri where the service sends the browser back
    */
   URI begin(AuthenticationSessionModel authSession, String state, URI redirectUri);

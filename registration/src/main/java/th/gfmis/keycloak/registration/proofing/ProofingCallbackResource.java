@@ -1,7 +1,6 @@
 package th.gfmis.keycloak.registration.proofing;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -12,11 +11,11 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.managers.AuthenticationSessionManager;
-import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.registration.RegistrationUris;
+import th.gfmis.keycloak.registration.SessionTicket;
 
 /**
  * The browser's return from the proofing service, {@code
@@ -24,7 +23,7 @@ import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
  * the authentication session from {@code state} (and the browser's session cookie), records the
  * outcome there and sends the browser back into the flow, which resumes at its current step.
  */
-public class ProofingCallbackResource implements RealmResourceProvider {
+public class ProofingCallbackResource {
 
   static final String EVENT_STEP = "gfmis_step";
 
@@ -36,24 +35,10 @@ public class ProofingCallbackResource implements RealmResourceProvider {
 
   /** The fixed address the proofing service sends the browser back to. */
   public static URI callbackUri(KeycloakSession session, RealmModel realm) {
-    return session
-        .getContext()
-        .getUri()
-        .getBaseUriBuilder()
-        .path("realms")
-        .path(realm.getName())
-        .path(ProofingCallbackResourceFactory.ID)
-        .path("proofing/callback")
-        .build();
-  }
-
-  @Override
-  public Object getResource() {
-    return this;
+    return RegistrationUris.of(session, realm, RegistrationUris.PROOFING_CALLBACK);
   }
 
   @GET
-  @Path("proofing/callback")
   public Response callback() {
     RealmModel realm = session.getContext().getRealm();
     MultivaluedMap<String, String> parameters = session.getContext().getUri().getQueryParameters();
@@ -61,28 +46,24 @@ public class ProofingCallbackResource implements RealmResourceProvider {
         new EventBuilder(realm, session, session.getContext().getConnection())
             .event(EventType.IDENTITY_PROVIDER_RESPONSE)
             .detail(EVENT_STEP, "identity_proofing");
-    ProofingState state = ProofingState.decode(parameters.getFirst("state")).orElse(null);
+    SessionTicket state = SessionTicket.decode(parameters.getFirst("state")).orElse(null);
     if (state == null) {
       event.error("invalid_state");
       return errorPage("gfmisProofingInvalidReturn");
     }
-    ClientModel client = realm.getClientByClientId(state.clientId());
-    AuthenticationSessionModel authSession =
-        client == null
-            ? null
-            : new AuthenticationSessionManager(session)
-                .getCurrentAuthenticationSession(realm, client, state.tabId());
+    AuthenticationSessionModel authSession = state.findSession(session, realm).orElse(null);
     if (authSession == null) {
       event.error("session_not_found");
-      return errorPage("gfmisProofingSessionExpired");
+      return errorPage("gfmisRegistrationSessionExpired");
     }
+    ClientModel client = authSession.getClient();
     session.getContext().setClient(client);
     session.getContext().setAuthenticationSession(authSession);
     event.client(client);
     if (authSession.getAuthenticatedUser() != null) {
       event.user(authSession.getAuthenticatedUser());
     }
-    if (!state.consume(authSession)) {
+    if (!state.consume(authSession, SessionTicket.Use.PROOFING)) {
       event.error("invalid_state");
       ProofingResult.INVALID_STATE.keep(authSession);
       return backToFlow(realm, authSession);
@@ -116,7 +97,4 @@ public class ProofingCallbackResource implements RealmResourceProvider {
         .setError(message)
         .createErrorPage(Response.Status.BAD_REQUEST);
   }
-
-  @Override
-  public void close() {}
 }

@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.registration.RegistrationNotes;
+import th.gfmis.keycloak.registration.SessionTicket;
 
 /**
  * Registration step "prove identity" (R-R2): a page with a button that starts the round trip to the
@@ -63,7 +64,7 @@ public class ProveIdentityAuthenticator implements Authenticator {
       return;
     }
     authSession.removeAuthNote(ProofingResult.NOTE);
-    String state = ProofingState.issue(authSession).encoded();
+    String state = SessionTicket.issue(authSession, SessionTicket.Use.PROOFING).encoded();
     URI target =
         proofing.begin(
             authSession, state, ProofingCallbackResource.callbackUri(session, context.getRealm()));

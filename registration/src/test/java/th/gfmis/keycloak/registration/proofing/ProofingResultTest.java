@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.UserModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.domain.CitizenId;
+import th.gfmis.keycloak.registration.FakeAuthSession;
 import th.gfmis.keycloak.registration.RegistrationKind;
 import th.gfmis.keycloak.registration.RegistrationNotes;
 

@@ -1,4 +1,4 @@
-package th.gfmis.keycloak.registration.proofing;
+package th.gfmis.keycloak.registration;
 
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -10,14 +10,14 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * An authentication session that keeps auth notes, a tab id, a client and a user: for unit tests.
  */
-final class FakeAuthSession {
+public final class FakeAuthSession {
 
-  final Map<String, String> notes = new HashMap<>();
+  public final Map<String, String> notes = new HashMap<>();
   private final String tabId;
   private final ClientModel client;
-  UserModel user;
+  public UserModel user;
 
-  FakeAuthSession(String tabId, String clientId) {
+  public FakeAuthSession(String tabId, String clientId) {
     this.tabId = tabId;
     this.client =
         (ClientModel)
@@ -32,7 +32,7 @@ final class FakeAuthSession {
                 });
   }
 
-  AuthenticationSessionModel model() {
+  public AuthenticationSessionModel model() {
     return (AuthenticationSessionModel)
         Proxy.newProxyInstance(
             getClass().getClassLoader(),

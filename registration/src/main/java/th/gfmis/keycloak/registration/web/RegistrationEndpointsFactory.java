@@ -1,19 +1,18 @@
-package th.gfmis.keycloak.registration.proofing;
+package th.gfmis.keycloak.registration.web;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import th.gfmis.keycloak.registration.RegistrationUris;
 
 /** The registration's browser endpoints under {@code /realms/{realm}/gfmis-registration/}. */
-public class ProofingCallbackResourceFactory implements RealmResourceProviderFactory {
-
-  public static final String ID = "gfmis-registration";
+public class RegistrationEndpointsFactory implements RealmResourceProviderFactory {
 
   @Override
   public RealmResourceProvider create(KeycloakSession session) {
-    return new ProofingCallbackResource(session);
+    return new RegistrationEndpoints(session);
   }
 
   @Override
@@ -27,6 +26,6 @@ public class ProofingCallbackResourceFactory implements RealmResourceProviderFac
 
   @Override
   public String getId() {
-    return ID;
+    return RegistrationUris.ROOT;
   }
 }

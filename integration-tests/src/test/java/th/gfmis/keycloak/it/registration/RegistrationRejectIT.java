@@ -1,0 +1,126 @@
+package th.gfmis.keycloak.it.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static th.gfmis.keycloak.it.registration.ApiCaller.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import th.gfmis.keycloak.it.support.GfmisClient;
+import th.gfmis.keycloak.it.support.GfmisRealmConfig;
+import th.gfmis.keycloak.it.support.GfmisServerConfig;
+import th.gfmis.keycloak.it.support.Mailbox;
+import th.gfmis.keycloak.it.support.Pages;
+import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+
+/**
+ * Reject and fix (R-S3): the approver rejects with a reason, the holder is e-mailed, signs in,
+ * reads the reason on the status page, and fixes the request with a new file without starting over:
+ * the same registration goes back to Request.
+ */
+@KeycloakIntegrationTest(config = GfmisServerConfig.class)
+class RegistrationRejectIT {
+
+  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
+  ManagedRealm realm;
+
+  @InjectRealm(
+      ref = "thaid",
+      fromJson = ThaidRealmConfig.REALM_JSON,
+      config = ThaidRealmConfig.class)
+  ManagedRealm thaid;
+
+  @InjectMailServer MailServer mailServer;
+
+  @InjectWebDriver ManagedWebDriver webDriver;
+
+  @InjectKeycloakUrls KeycloakUrls urls;
+
+  Pages pages;
+  Mailbox mailbox;
+  RegistrationSteps steps;
+
+  @BeforeEach
+  void setUp() {
+    pages = new Pages(webDriver.driver());
+    mailbox = new Mailbox(mailServer);
+    steps = new RegistrationSteps(pages, realm.getBaseUrl());
+  }
+
+  @Test
+  void aRejectedRequestIsFixedAndResubmittedIntoTheSameRegistration() throws Exception {
+    String password = "Manee#Fix2026xyz";
+    String email = "manee.m@demo.gfmis.local";
+    steps.open("en");
+    steps.identify(
+        RegistrationJourneyIT.FREE_USER_ID,
+        RegistrationJourneyIT.MANEE,
+        RegistrationSteps.png("blurred.png"),
+        email);
+    int mails = mailbox.count();
+    steps.proveIdentity(RegistrationJourneyIT.MANEE);
+    steps.confirm(mailbox.awaitMessage(mails + 1).otp(), password);
+    assertEquals("REQUEST", steps.status());
+
+    ApiCaller approver =
+        ApiCaller.create(
+            realm,
+            urls.getBase(),
+            "it-reject-approver",
+            List.of("gfmis-registration-approver"),
+            List.of());
+    JsonNode item =
+        json(approver.get("?userIdPrefix=" + RegistrationJourneyIT.FREE_USER_ID))
+            .get("items")
+            .get(0);
+    String id = item.get("id").asText();
+    mails = mailbox.count();
+    HttpResponse<String> rejected =
+        approver.post(
+            "/" + id + "/reject",
+            "{\"version\":"
+                + item.get("version").asLong()
+                + ",\"reason\":\"The order scan cannot be read\"}");
+    assertEquals(200, rejected.statusCode(), rejected.body());
+    Mailbox.Mail decision = mailbox.awaitMessage(mails + 1);
+    assertTrue(decision.to().contains(email), decision.to());
+    assertTrue(decision.text().contains("The order scan cannot be read"), decision.text());
+
+    // The holder signs in, reads the reason, and fixes the request without starting over.
+    pages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
+    pages.signIn(RegistrationJourneyIT.FREE_USER_ID, password);
+    assertEquals("REJECT", steps.status());
+    assertTrue(
+        pages.text("gfmis-registration-reason").contains("The order scan cannot be read"),
+        pages.bodyText());
+    pages.click("gfmis-registration-fix");
+    pages.awaitShown(RegistrationSteps.IDENTIFY_FORM);
+    steps.identify(
+        RegistrationJourneyIT.FREE_USER_ID,
+        RegistrationJourneyIT.MANEE,
+        RegistrationSteps.png("clear.png"),
+        email);
+    mails = mailbox.count();
+    steps.proveIdentity(RegistrationJourneyIT.MANEE);
+    steps.confirm(mailbox.awaitMessage(mails + 1).otp(), password);
+    assertEquals("REQUEST", steps.status());
+
+    JsonNode queue = json(approver.get("?userIdPrefix=" + RegistrationJourneyIT.FREE_USER_ID));
+    assertEquals(1, queue.get("total").asLong(), "the same registration: " + queue);
+    assertEquals(id, queue.get("items").get(0).get("id").asText());
+    JsonNode detail = json(approver.get("/" + id));
+    assertEquals("clear.png", detail.get("order").get("filename").asText(), detail.toString());
+  }
+}

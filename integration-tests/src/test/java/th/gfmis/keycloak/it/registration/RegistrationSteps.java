@@ -1,0 +1,126 @@
+package th.gfmis.keycloak.it.registration;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import th.gfmis.keycloak.it.support.GfmisClient;
+import th.gfmis.keycloak.it.support.Pages;
+import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+
+/** The registration pages, step by step: from the login page's "Register" to the status page. */
+final class RegistrationSteps {
+
+  static final String IDENTIFY_FORM = "gfmis-registration-identify-form";
+  static final String CONFIRM_FORM = "gfmis-registration-confirm-form";
+  static final String STATUS = "gfmis-registration-status";
+
+  private final Pages pages;
+  private final String realmUrl;
+
+  RegistrationSteps(Pages pages, String realmUrl) {
+    this.pages = pages;
+    this.realmUrl = realmUrl;
+  }
+
+  /**
+   * A fresh browser session on the registration's first page, through the OpenID Connect
+   * registration endpoint (the login page's "Register" link leads to the same page).
+   */
+  GfmisClient open(String locale) {
+    forgetTheStandInsSession();
+    GfmisClient client = new GfmisClient(realmUrl);
+    pages.open(
+        client
+            .authorizationUrl(locale)
+            .replace("/protocol/openid-connect/auth?", "/protocol/openid-connect/registrations?"));
+    pages.awaitShown(IDENTIFY_FORM);
+    return client;
+  }
+
+  /**
+   * Ends any session at the ThaID stand-in (whose cookies have the stand-in realm's path), as if on
+   * a fresh phone: otherwise the stand-in asks the person signed in earlier for their password
+   * only.
+   */
+  void forgetTheStandInsSession() {
+    String standIn = realmUrl.substring(0, realmUrl.lastIndexOf('/') + 1) + ThaidRealmConfig.REALM;
+    pages.driver().navigate().to(standIn + "/.well-known/openid-configuration");
+    pages.driver().manage().deleteAllCookies();
+  }
+
+  /** Fills in the first page and presses "Next"; {@code order} may be null (no file chosen). */
+  void identify(String userId, String citizenId, Path order, String email) {
+    type("userId", userId);
+    type("citizenId", citizenId);
+    if (order != null) {
+      pages.driver().findElement(By.id("order")).sendKeys(order.toAbsolutePath().toString());
+    }
+    type("email", email);
+    pages.click("gfmis-registration-next");
+  }
+
+  /** Proves identity at the ThaID stand-in as {@code pid}, back to the confirm page. */
+  void proveIdentity(String pid) {
+    pages.awaitShown("gfmis-proofing-start");
+    pages.click("gfmis-proofing-start");
+    pages.signIn(pid, ThaidRealmConfig.PASSWORD);
+    pages.awaitShown(CONFIRM_FORM);
+  }
+
+  /** Enters the OTP (and a new holder's password, when not null) and presses "Confirm". */
+  void confirm(String otp, String password) {
+    type("otp", otp);
+    if (password != null) {
+      type("password", password);
+      type("password-confirm", password);
+    }
+    pages.click("gfmis-registration-submit");
+  }
+
+  /** The status the status page shows (NEW, REQUEST, REJECT, APPROVED). */
+  String status() {
+    pages.awaitShown(STATUS);
+    return pages.driver().findElement(By.id(STATUS)).getAttribute("data-status");
+  }
+
+  private void type(String id, String value) {
+    WebElement input = pages.driver().findElement(By.id(id));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  /** A small real PNG (an assignment order's scan) in a temporary file named {@code name}. */
+  static Path png(String name) {
+    return file(name, pngBytes());
+  }
+
+  /** The bytes of a small real PNG. */
+  static byte[] pngBytes() {
+    try {
+      BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+      image.setRGB(3, 4, 0xFFFFFF);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A temporary file named {@code name} with exactly {@code content}. */
+  static Path file(String name, byte[] content) {
+    try {
+      Path file = Files.createTempDirectory("gfmis-order").resolve(name);
+      Files.write(file, content);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
