@@ -31,7 +31,7 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
  * the same registration goes back to Request.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class RegistrationRejectIT {
+class RegistrationRejectJourneyIT {
 
   @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
   ManagedRealm realm;
