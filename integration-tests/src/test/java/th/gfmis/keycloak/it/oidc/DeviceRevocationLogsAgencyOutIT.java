@@ -19,9 +19,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.AgencyApp;
 import th.gfmis.keycloak.it.support.AgencyClients;
 import th.gfmis.keycloak.it.support.AgencyEndpoints;
@@ -62,7 +59,8 @@ class DeviceRevocationLogsAgencyOutIT {
   void aRemovalInTheAccountConsoleLogsTheAgencyOut() throws Exception {
     try (SignedIn agency = signInToTheAgencyWithANewDevice("agency-rev-console")) {
       Pages pages = new Pages(webDriver.driver());
-      openFresh(
+      pages.openSignedOut(
+          realm.getBaseUrl(),
           new GfmisClient(realm.getBaseUrl()).authorizationUrl("en")
               + "&kc_action=delete_credential:"
               + credentialId(agency.holder()));
@@ -106,11 +104,11 @@ class DeviceRevocationLogsAgencyOutIT {
       AgencyApp app =
           AgencyApp.discover(realm.getBaseUrl(), clientId, SECRET, endpoints.callbackUrl());
       AgencyApp.Login login = app.start("gfmis-softtoken", null);
-      openFresh(login.uri().toString());
       Pages pages = new Pages(webDriver.driver());
+      pages.openSignedOut(realm.getBaseUrl(), login.uri().toString());
       pages.signIn(holder.userId(), holder.password());
       SoftTokenDevice phone = new SoftTokenSteps(pages).enroll("Revoked phone");
-      IDTokenClaimsSet claims = app.complete(login, awaitCallback(app));
+      IDTokenClaimsSet claims = app.complete(login, app.awaitCallback(webDriver.driver()));
       assertEquals("gfmis-softtoken", claims.getACR().getValue());
       assertFalse(endpoints.hasMore(), "no logout while the session lives");
       return new SignedIn(holder, phone, app, endpoints, claims);
@@ -184,23 +182,5 @@ class DeviceRevocationLogsAgencyOutIT {
         .findFirst()
         .orElseThrow()
         .getId();
-  }
-
-  /** A fresh browser session: Keycloak's cookies removed (from a Keycloak page), then the URL. */
-  private void openFresh(String url) {
-    WebDriver driver = webDriver.driver();
-    String neutral = realm.getBaseUrl() + "/.well-known/openid-configuration";
-    try {
-      driver.navigate().to(neutral);
-    } catch (WebDriverException e) {
-      driver.navigate().to(neutral);
-    }
-    driver.manage().deleteAllCookies();
-    driver.navigate().to(url);
-  }
-
-  private String awaitCallback(AgencyApp app) {
-    return new WebDriverWait(webDriver.driver(), Duration.ofSeconds(30))
-        .until(d -> app.isCallback(d.getCurrentUrl()) ? d.getCurrentUrl() : null);
   }
 }
