@@ -1,6 +1,7 @@
 import {
   ActionGroup,
   Alert,
+  AlertActionLink,
   Button,
   DescriptionList,
   DescriptionListDescription,
@@ -15,15 +16,17 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { AlreadyDecided, type Access, type Detail } from "./api";
 import { when } from "./RegistrationsQueue";
+import { registrationsPath } from "./routes";
 import { useRegistrationsApi } from "./useRegistrationsApi";
 
 /** One registration: what ThaID proved beside what the holder entered, the order, the history. */
 export default function RegistrationDetail() {
   const { t } = useTranslation();
-  const { id } = useParams();
+  const { id, realm } = useParams();
+  const navigate = useNavigate();
   const api = useRegistrationsApi();
   const [detail, setDetail] = useState<Detail>();
   const [access, setAccess] = useState<Access>();
@@ -63,7 +66,21 @@ export default function RegistrationDetail() {
       </PageSection>
       <PageSection variant="light">
         {outcome && (
-          <Alert isInline variant={outcome.variant} title={outcome.text} data-testid="gfmis-outcome" className="pf-v5-u-mb-md" />
+          <Alert
+            isInline
+            variant={outcome.variant}
+            title={outcome.text}
+            data-testid="gfmis-outcome"
+            className="pf-v5-u-mb-md"
+            actionLinks={
+              // Decided by someone else: back to the queue, which loads afresh without it.
+              outcome.variant === "warning" && (
+                <AlertActionLink id="gfmis-back-to-queue" onClick={() => navigate(registrationsPath(realm!))}>
+                  {t("gfmisBackToQueue")}
+                </AlertActionLink>
+              )
+            }
+          />
         )}
         <DescriptionList isHorizontal data-testid="gfmis-detail">
           <Item term={t("gfmisUserId")} value={detail.userId} />

@@ -197,7 +197,7 @@ export default function RegistrationsQueue() {
               </Tr>
             ))}
             {page && page.items.length === 0 && (
-              <Tr>
+              <Tr data-testid="gfmis-queue-empty">
                 <Td colSpan={6}>{t("gfmisNoRegistrations")}</Td>
               </Tr>
             )}

@@ -2,6 +2,7 @@ package th.gfmis.keycloak.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** The few admin REST calls the benchmark needs to set itself up and clean up after. */
@@ -75,6 +77,54 @@ final class AdminApi {
     if (granted.statusCode() / 100 != 2) {
       check(granted, 200);
     }
+  }
+
+  /**
+   * Creates a confidential client whose service account holds the realm roles {@code realmRoles}
+   * and realm-management's {@code adminRoles}; returns the client's internal id.
+   */
+  String createServiceClient(
+      String clientId, String secret, List<String> realmRoles, List<String> adminRoles)
+      throws IOException, InterruptedException {
+    HttpResponse<String> left = send("GET", "/clients?clientId=" + clientId, null);
+    check(left, 200);
+    for (JsonNode stale : JSON.readTree(left.body())) { // from a run that was stopped
+      deleteClient(stale.get("id").asText());
+    }
+    ObjectNode client = JSON.createObjectNode();
+    client.put("clientId", clientId).put("secret", secret).put("publicClient", false);
+    client.put("serviceAccountsEnabled", true).put("standardFlowEnabled", false);
+    HttpResponse<String> created = send("POST", "/clients", client.toString());
+    check(created, 201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    HttpResponse<String> account = send("GET", "/clients/" + id + "/service-account-user", null);
+    check(account, 200);
+    String userId = JSON.readTree(account.body()).get("id").asText();
+    mapRoles("/users/" + userId + "/role-mappings/realm", "/roles/", realmRoles);
+    HttpResponse<String> management = send("GET", "/clients?clientId=realm-management", null);
+    check(management, 200);
+    String managementId = JSON.readTree(management.body()).get(0).get("id").asText();
+    mapRoles(
+        "/users/" + userId + "/role-mappings/clients/" + managementId,
+        "/clients/" + managementId + "/roles/",
+        adminRoles);
+    return id;
+  }
+
+  private void mapRoles(String mappings, String rolePath, List<String> names)
+      throws IOException, InterruptedException {
+    ArrayNode roles = JSON.createArrayNode();
+    for (String name : names) {
+      HttpResponse<String> role = send("GET", rolePath + name, null);
+      check(role, 200);
+      roles.add(JSON.readTree(role.body()));
+    }
+    check(send("POST", mappings, roles.toString()), 204);
+  }
+
+  void deleteClient(String id) throws IOException, InterruptedException {
+    send("DELETE", "/clients/" + id, null);
   }
 
   void deleteUser(String id) throws IOException, InterruptedException {

@@ -118,51 +118,19 @@ public final class SignInBenchmark {
 
     /** The settings, or null when help was asked for; throws on anything it does not know. */
     static Settings parse(String[] args) {
-      Map<String, String> values = new LinkedHashMap<>();
-      for (int i = 0; i < args.length; i += 2) {
-        if (args[i].equals("--help") || args[i].equals("-h")) {
-          return null;
-        }
-        String name = args[i].replaceFirst("^--", "");
-        if (!args[i].startsWith("--") || !NAMES.contains(name)) {
-          throw new IllegalArgumentException("Unknown option: " + args[i]);
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("Option " + args[i] + " needs a value");
-        }
-        values.put(name, args[i + 1]);
+      Options options = Options.parse(args, NAMES);
+      if (options == null) {
+        return null;
       }
       return new Settings(
-          values.getOrDefault("server", "http://localhost:8080"),
-          values.getOrDefault("realm", "gfmis"),
-          values.getOrDefault("client", "gfmis-demo"),
-          values.getOrDefault("redirect-uri", "http://localhost:8025/app/callback"),
-          values.getOrDefault("admin-user", "admin"),
-          values.getOrDefault("admin-password", "admin"),
-          positive(values, "count", 30),
-          positive(values, "warmup", 0, 5));
-    }
-
-    private static int positive(Map<String, String> values, String name, int defaultValue) {
-      return positive(values, name, 1, defaultValue);
-    }
-
-    private static int positive(
-        Map<String, String> values, String name, int minimum, int defaultValue) {
-      String value = values.get(name);
-      if (value == null) {
-        return defaultValue;
-      }
-      try {
-        int number = Integer.parseInt(value);
-        if (number >= minimum) {
-          return number;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          "--" + name + " must be a whole number of at least " + minimum + ", not " + value);
+          options.text("server", "http://localhost:8080"),
+          options.text("realm", "gfmis"),
+          options.text("client", "gfmis-demo"),
+          options.text("redirect-uri", "http://localhost:8025/app/callback"),
+          options.text("admin-user", "admin"),
+          options.text("admin-password", "admin"),
+          options.number("count", 1, 30),
+          options.number("warmup", 0, 5));
     }
   }
 

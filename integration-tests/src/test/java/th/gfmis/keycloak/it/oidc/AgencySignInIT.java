@@ -3,6 +3,7 @@ package th.gfmis.keycloak.it.oidc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,13 @@ import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -26,6 +29,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -209,7 +213,7 @@ class AgencySignInIT {
   }
 
   @Test
-  void theGfmisClientOfTheRealmExportCarriesTheRecommendedSettings() {
+  void theGfmisClientOfTheRealmExportCarriesTheRecommendedSettings() throws Exception {
     ClientRepresentation gfmis =
         realm.admin().clients().findByClientId(GfmisClient.CLIENT_ID).get(0);
     Map<String, String> attributes = gfmis.getAttributes();
@@ -230,6 +234,27 @@ class AgencySignInIT {
     assertTrue(
         gfmis.getProtocolMappers().stream()
             .anyMatch(m -> "gfmis-user-id-mapper".equals(m.getProtocolMapper())));
+
+    // Nothing demo-only in the file itself (the tests add their secret and loopback URI).
+    ClientRepresentation exported = exportedClient(GfmisClient.CLIENT_ID);
+    assertNull(exported.getSecret(), "no secret in the export: Keycloak makes one on import");
+    assertFalse(exported.getRedirectUris().isEmpty());
+    for (String uri : exported.getRedirectUris()) {
+      assertTrue(
+          uri.startsWith("https://") && !uri.contains("*"), "production redirect URI: " + uri);
+    }
+    assertTrue(
+        exported.getAttributes().get("post.logout.redirect.uris").startsWith("https://"),
+        "production post-logout URI");
+  }
+
+  private static ClientRepresentation exportedClient(String clientId) throws Exception {
+    try (InputStream in = GfmisRealmConfig.class.getResourceAsStream(GfmisRealmConfig.REALM_JSON)) {
+      return JsonSerialization.readValue(in, RealmRepresentation.class).getClients().stream()
+          .filter(c -> clientId.equals(c.getClientId()))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   /** A holder whose administrator allowed a first Soft Token device (an enrollment grant). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.GfmisRealmConfig;
@@ -137,6 +141,140 @@ class RegistrationQueueConsolePostgresqlIT {
     assertEquals("Approved", text(driver, By.id("gfmis-detail-status")));
   }
 
+  /**
+   * Two approvers have the same request open in two browsers; the first decides, and the second's
+   * decision is refused with a clear notice in the second's language (Thai, then English), the
+   * request shown as it now stands, and the way back to a queue that no longer lists it.
+   */
+  @Test
+  void theSecondOfTwoApproversIsToldTheRequestWasAlreadyDecided() throws Exception {
+    Holder english = holders.createWithoutGrant("en");
+    Holder thai = holders.createWithoutGrant("th");
+    for (Holder approver : List.of(english, thai)) {
+      grant(approver, List.of("gfmis-registration-approver"), List.of(CONSOLE_ROLE));
+    }
+    Holder first = holders.createWithoutGrant("en");
+    Holder second = holders.createWithoutGrant("en");
+    String approvedFirst =
+        seeds.request(seed(first, "NEW_HOLDER", "order.pdf", "application/pdf", PDF));
+    String rejectedFirst =
+        seeds.request(seed(second, "NEW_HOLDER", "order.pdf", "application/pdf", PDF));
+
+    WebDriver other = secondBrowser();
+    try {
+      Pages otherPages = new Pages(other);
+      signInToConsole(pages, english);
+      signInToConsole(otherPages, thai);
+      WebDriver driver = pages.driver();
+      await(driver, By.id("nav-item-gfmis-registrations"));
+      await(other, By.id("nav-item-gfmis-registrations"));
+
+      // The English approver approves; the Thai approver, with the same page open, approves too.
+      openRequest(driver, approvedFirst);
+      openRequest(other, approvedFirst);
+      click(driver, By.id("gfmis-approve"));
+      await(driver, By.cssSelector("[data-testid=gfmis-outcome]"));
+      assertEquals("Approved", text(driver, By.id("gfmis-detail-status")));
+      click(other, By.id("gfmis-approve"));
+      assertEquals(
+          "คำขอนี้ได้รับการพิจารณาโดยผู้อนุมัติอื่นแล้ว (อนุมัติแล้ว) การพิจารณาของท่านไม่ถูกบันทึก",
+          outcome(other));
+      assertEquals("อนุมัติแล้ว", text(other, By.id("gfmis-detail-status")));
+      assertTrue(other.findElements(By.id("gfmis-approve")).isEmpty(), "no decision offered");
+      backToQueueWithout(other, first);
+
+      // The other way round: the Thai approver rejects first, the English one's rejection fails.
+      openRequest(driver, rejectedFirst);
+      openRequest(other, rejectedFirst);
+      reject(other, "ไม่มีลายมือชื่อ");
+      assertEquals("ไม่อนุมัติ", text(other, By.id("gfmis-detail-status")));
+      reject(driver, "Not signed");
+      assertEquals(
+          "This request was already decided by another approver (Reject); your decision was not"
+              + " saved.",
+          outcome(driver));
+      assertEquals("Reject", text(driver, By.id("gfmis-detail-status")));
+      assertTrue(
+          text(driver, By.cssSelector("[data-testid=gfmis-history]")).contains("ไม่มีลายมือชื่อ"),
+          "the reason that stands is the first approver's");
+      backToQueueWithout(driver, second);
+    } finally {
+      other.quit();
+    }
+  }
+
+  private void openRequest(WebDriver driver, String id) {
+    driver
+        .navigate()
+        .to(
+            urls.getBase()
+                + "/admin/"
+                + realm.getName()
+                + "/console/#/"
+                + realm.getName()
+                + "/gfmis-registrations/"
+                + id);
+    // Loaded afresh, as a second tab would be: a hash change alone keeps the page's state.
+    driver.navigate().refresh();
+    await(driver, By.cssSelector("[data-testid=gfmis-detail]"));
+  }
+
+  private static void reject(WebDriver driver, String reason) {
+    click(driver, By.id("gfmis-reject"));
+    driver.findElement(By.id("gfmis-reason")).sendKeys(reason);
+    click(driver, By.id("gfmis-reject-confirm"));
+    await(driver, By.cssSelector("[data-testid=gfmis-outcome]"));
+  }
+
+  private static String outcome(WebDriver driver) {
+    WebElement alert = await(driver, By.cssSelector("[data-testid=gfmis-outcome]"));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> alert.getAttribute("class").contains("warning"));
+    return alert
+        .findElement(By.cssSelector(".pf-v5-c-alert__title"))
+        .getText()
+        .strip()
+        .replaceFirst("^(Warning alert|Warning|คำเตือน):\\s*", "");
+  }
+
+  /**
+   * Follows the notice's link back to the queue, which loads afresh: the request is no longer
+   * waiting, so a search for its user ID among the waiting requests finds nothing.
+   */
+  private static void backToQueueWithout(WebDriver driver, Holder holder) {
+    click(driver, By.id("gfmis-back-to-queue"));
+    await(driver, By.cssSelector("[data-testid=gfmis-count-REQUEST]"));
+    driver.findElement(By.id("gfmis-user-prefix")).sendKeys(holder.userId());
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                d.findElements(By.cssSelector("[data-testid=gfmis-queue-row]")).isEmpty()
+                    && !d.findElements(By.cssSelector("[data-testid=gfmis-queue-empty]"))
+                        .isEmpty());
+  }
+
+  /** A second headless Chromium, beside the test framework's, for the second approver. */
+  private static WebDriver secondBrowser() {
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("kc.test.browser.driver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options =
+        new ChromeOptions()
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1024");
+    return new ChromeDriver(service, options);
+  }
+
   @Test
   void aRealmAdministratorWithoutTheRoleSeesNoMenuEntry() throws Exception {
     Holder admin = holders.createWithoutGrant("en");
@@ -148,13 +286,17 @@ class RegistrationQueueConsolePostgresqlIT {
   }
 
   private void signInToConsole(Holder user) {
+    signInToConsole(pages, user);
+  }
+
+  private void signInToConsole(Pages browser, Holder user) {
     // Signed out of the realm first: the previous test's session cookie lives under /realms/.
-    pages.openSignedOut(
+    browser.openSignedOut(
         urls.getBase() + "/realms/" + realm.getName(),
         urls.getBase() + "/admin/" + realm.getName() + "/console/");
     // The console's script sends the browser on to the sign-in page.
-    await(webDriver.driver(), By.id("username"));
-    pages.signIn(user.username(), user.password());
+    await(browser.driver(), By.id("username"));
+    browser.signIn(user.username(), user.password());
   }
 
   private void grant(Holder user, List<String> realmRoles, List<String> adminRoles) {

@@ -28,7 +28,10 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An agency's web application as an integrator writes it with the Nimbus OAuth 2.0 / OpenID Connect
@@ -99,6 +102,12 @@ public final class AgencyApp {
 
   public boolean isCallback(String url) {
     return url != null && url.startsWith(redirectUri.toString());
+  }
+
+  /** Waits until the browser lands on the redirect URI and returns the address it shows. */
+  public String awaitCallback(WebDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> isCallback(d.getCurrentUrl()) ? d.getCurrentUrl() : null);
   }
 
   /** The authorization response at the redirect URI, its state checked. */

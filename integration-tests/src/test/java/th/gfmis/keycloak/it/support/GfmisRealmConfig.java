@@ -16,8 +16,8 @@ import org.keycloak.util.JsonSerialization;
  * The realm export as it is, under a fresh realm id, so that counters and cooldowns kept in the
  * server's shared store by one test class never reach the next; plus the demo-only clients of
  * {@value #DEMO_OVERLAY_JSON} (the demo application {@code gfmis-demo}) and the tests' loopback
- * redirect URI {@value GfmisClient#REDIRECT_URI} on the {@code gfmis} client, neither of which the
- * production export carries.
+ * redirect URI {@value GfmisClient#REDIRECT_URI} and a known secret on the {@code gfmis} client,
+ * none of which the production export carries.
  */
 public class GfmisRealmConfig implements RealmConfig {
 
@@ -41,6 +41,9 @@ public class GfmisRealmConfig implements RealmConfig {
     List<String> uris = new ArrayList<>(gfmis.getRedirectUris());
     uris.add(GfmisClient.REDIRECT_URI);
     gfmis.setRedirectUris(uris);
+    // The export carries no secret (Keycloak makes a random one on import); the tests need a known
+    // one.
+    gfmis.setSecret(GfmisClient.SECRET);
   }
 
   private static ClientRepresentation[] demoClients() {
