@@ -1,7 +1,6 @@
 package th.gfmis.keycloak.it.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,10 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -24,6 +29,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Pages;
@@ -33,12 +39,14 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 /**
  * The first page's post as a script sends it, past what a browser's file chooser allows: exact
  * sizes around the 1 MB limit, 50 MB, a file name with directories and 500 characters, a text field
- * sent as a file, a replayed post. The browser's cookies carry the same registration on.
+ * sent as a file, a replayed or forged ticket; and the page's own refusal of a file over 1 MB. What
+ * the server made of a file is read from the identify step's event.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
 class RegistrationUploadIT {
 
   private static final int ONE_MB = 1024 * 1024;
+  private static final Pattern TICKET = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"");
 
   @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
   ManagedRealm realm;
@@ -64,23 +72,19 @@ class RegistrationUploadIT {
 
   @Test
   void exactlyOneMegabyteIsKeptAndOneByteMoreIsRefused() throws Exception {
-    assertEquals(303, post("exact.png", pngOfSize(ONE_MB)).statusCode());
-    continueToSummary();
-    assertEquals("exact.png", pages.text("gfmis-summary-order"));
-
-    assertEquals(303, post("over.png", pngOfSize(ONE_MB + 1)).statusCode());
-    continueToSummary();
-    assertTrue(pages.text("gfmis-summary-order").contains("larger than 1 MB"), pages.bodyText());
+    assertEquals("attached", orderOutcome(submit("exact.png", pngOfSize(ONE_MB))));
+    assertEquals("gfmisOrderTooLarge", orderOutcome(submit("over.png", pngOfSize(ONE_MB + 1))));
   }
 
   @Test
   void thePageRefusesAFileOverOneMegabyteBeforeSendingIt() throws Exception {
     steps.open("en");
-    steps.identify(
-        RegistrationJourneyIT.SOMCHAI_USER_ID,
-        ThaidRealmConfig.SOMCHAI,
-        RegistrationSteps.file("big.png", pngOfSize(ONE_MB + 1)),
-        "somchai.j@demo.gfmis.local");
+    pages
+        .driver()
+        .findElement(By.id("order"))
+        .sendKeys(
+            RegistrationSteps.file("big.png", pngOfSize(ONE_MB + 1)).toAbsolutePath().toString());
+    pages.driver().findElement(By.id("gfmis-registration-next")).click();
     pages.awaitShown("gfmis-order-too-large");
     assertTrue(pages.text("gfmis-order-too-large").contains("larger than 1 MB"), pages.bodyText());
     pages.assertShown(RegistrationSteps.IDENTIFY_FORM);
@@ -91,69 +95,57 @@ class RegistrationUploadIT {
     byte[] fifty = new byte[50 * ONE_MB];
     byte[] pdfHeader = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(pdfHeader, 0, fifty, 0, pdfHeader.length);
-    HttpResponse<String> response = post("huge.pdf", fifty);
-    assertTrue(
-        response.statusCode() == 303 || response.statusCode() == 413,
-        response.statusCode() + " " + response.body());
-    if (response.statusCode() == 303) {
-      continueToSummary();
-      assertTrue(pages.text("gfmis-summary-order").contains("larger than 1 MB"), pages.bodyText());
+    Upload upload = open();
+    HttpResponse<String> huge = upload.post(upload.fields(), file("huge.pdf", fifty));
+    if (huge.statusCode() == 303) {
+      assertEquals("gfmisOrderTooLarge", orderOutcome(upload.follow(huge)));
     } else {
-      // The server refused the body at its limit; the page in the browser still works.
-      steps.identify(
-          RegistrationJourneyIT.SOMCHAI_USER_ID,
-          ThaidRealmConfig.SOMCHAI,
-          RegistrationSteps.png("order.png"),
-          "somchai.j@demo.gfmis.local");
-      steps.proveIdentity(ThaidRealmConfig.SOMCHAI);
+      // Refused at the server's body limit, before any of the bundle's code: nothing was used up.
+      assertEquals(413, huge.statusCode(), huge.body());
+      HttpResponse<String> next =
+          upload.post(upload.fields(), file("order.png", RegistrationSteps.pngBytes()));
+      assertEquals(303, next.statusCode(), next.body());
+      assertEquals("attached", orderOutcome(upload.follow(next)));
     }
   }
 
   @Test
-  void aFileNameIsShownWithoutItsDirectoriesAndShortened() throws Exception {
-    String name = "../../etc/" + "คำสั่ง".repeat(90) + ".png";
-    assertEquals(303, post(name, RegistrationSteps.pngBytes()).statusCode());
-    continueToSummary();
-    String shown = pages.text("gfmis-summary-order");
-    assertFalse(shown.contains("/") || shown.contains(".."), shown);
-    assertTrue(shown.endsWith(".png") && shown.length() <= 100, shown);
+  void aFileNameWithDirectoriesAndFiveHundredCharactersIsAccepted() throws Exception {
+    String name = "../../etc/" + "ก".repeat(500) + ".png";
+    assertEquals("attached", orderOutcome(submit(name, RegistrationSteps.pngBytes())));
   }
 
   @Test
-  void aReplayedPostOnlyLeadsBackToTheCurrentStep() throws Exception {
-    steps.open("en");
-    RawBrowser raw = new RawBrowser(null).withCookiesOf(pages.driver());
-    String action = formAction();
-    Map<String, String> fields = fields(ticket());
-    RawBrowser.FilePart file = png("order.png", RegistrationSteps.pngBytes());
-    HttpResponse<String> first = raw.postMultipart(action, fields, file);
+  void aReplayedOrForgedPostKeepsNothingAndANamelessTicketGetsAClearPage() throws Exception {
+    Upload upload = open();
+    Map<String, String> fields = upload.fields();
+    RawBrowser.FilePart file = file("order.png", RegistrationSteps.pngBytes());
+    HttpResponse<String> first = upload.post(fields, file);
     assertEquals(303, first.statusCode(), first.body());
-    HttpResponse<String> replay = raw.postMultipart(action, fields, file);
+    HttpResponse<String> replay = upload.post(fields, file);
     assertEquals(303, replay.statusCode(), "back to the flow, with nothing kept");
-    pages.open(location(first));
-    pages.awaitShown("gfmis-proofing-start");
+    assertTrue(upload.follow(first).contains("gfmis-proofing-start"), "on to proofing");
 
-    HttpResponse<String> forged =
-        raw.postMultipart(action, fields("Zm9yZ2Vk" + sessionPart(fields)), file);
-    assertEquals(303, forged.statusCode(), "a forged ticket for this session keeps nothing");
-    pages.open(location(forged));
-    pages.awaitShown("gfmis-proofing-start");
+    Map<String, String> forged = new HashMap<>(fields);
+    String ticket = fields.get("ticket");
+    forged.put("ticket", "Zm9yZ2Vk" + ticket.substring(ticket.indexOf('.')));
+    HttpResponse<String> forgedPost = upload.post(forged, file);
+    assertEquals(303, forgedPost.statusCode(), "a forged ticket for this session keeps nothing");
+    assertTrue(upload.follow(forgedPost).contains("gfmis-proofing-start"), "still at proofing");
 
-    HttpResponse<String> unknown =
-        raw.postMultipart(action, fields("Zm9yZ2Vk.dW5rbm93bg.Z2ZtaXM"), file);
+    forged.put("ticket", "Zm9yZ2Vk.dW5rbm93bg.Z2ZtaXM");
+    HttpResponse<String> unknown = upload.post(forged, file);
     assertEquals(400, unknown.statusCode(), "a ticket naming no session");
     assertTrue(unknown.body().contains("expired"), unknown.body());
   }
 
   @Test
   void aTextFieldSentAsAFileIsAnEmptyField() throws Exception {
-    steps.open("en");
-    RawBrowser raw = new RawBrowser(null).withCookiesOf(pages.driver());
-    Map<String, String> fields = fields(ticket());
+    Upload upload = open();
+    Map<String, String> fields = upload.fields();
     fields.remove("userId");
     HttpResponse<String> response =
-        raw.postMultipart(
-            formAction(),
+        upload.post(
             fields,
             new RawBrowser.FilePart(
                 "userId",
@@ -161,65 +153,83 @@ class RegistrationUploadIT {
                 "text/plain",
                 HttpRequest.BodyPublishers.ofString(RegistrationJourneyIT.SOMCHAI_USER_ID)));
     assertEquals(303, response.statusCode(), response.body());
-    pages.open(location(response));
-    pages.awaitShown(RegistrationSteps.IDENTIFY_FORM);
-    assertTrue(pages.fieldError("userId").contains("correct user ID"), pages.bodyText());
+    String page = upload.follow(response);
+    assertTrue(page.contains("gfmis-registration-identify-form"), page);
+    assertTrue(page.contains("correct user ID"), page);
   }
 
-  /** Opens the first page in the browser and posts it from a script with the given file. */
-  private HttpResponse<String> post(String filename, byte[] content) throws Exception {
-    steps.open("en");
-    return new RawBrowser(null)
-        .withCookiesOf(pages.driver())
-        .postMultipart(formAction(), fields(ticket()), png(filename, content));
+  /**
+   * The first page, opened in a script's own session (its own cookies, as an attacker's script
+   * has): the form's address and ticket.
+   */
+  private Upload open() throws Exception {
+    RawBrowser raw = new RawBrowser(null);
+    String registration =
+        new GfmisClient(realm.getBaseUrl())
+            .authorizationUrl("en")
+            .replace("/protocol/openid-connect/auth?", "/protocol/openid-connect/registrations?");
+    String page = raw.getFollowing(registration).body();
+    Matcher ticket = TICKET.matcher(page);
+    assertTrue(ticket.find(), page);
+    return new Upload(raw, RawBrowser.formAction(page), ticket.group(1));
   }
 
-  /** Follows the post's redirect in the browser, proves identity, and stops at the summary. */
-  private void continueToSummary() {
-    steps.proveIdentity(ThaidRealmConfig.SOMCHAI);
+  /** Posts the first page with {@code filename} and follows into the flow; the page it shows. */
+  private String submit(String filename, byte[] content) throws Exception {
+    Upload upload = open();
+    HttpResponse<String> response = upload.post(upload.fields(), file(filename, content));
+    assertEquals(303, response.statusCode(), response.body());
+    String page = upload.follow(response);
+    assertTrue(page.contains("gfmis-proofing-start"), page);
+    return page;
   }
 
-  private String formAction() {
-    return pages
-        .driver()
-        .findElement(By.id(RegistrationSteps.IDENTIFY_FORM))
-        .getDomAttribute("action");
+  /** What the identify step recorded of the last file it took (its event's detail). */
+  private String orderOutcome(String pageAfterTheUpload) {
+    String userId =
+        realm.admin().users().search(RegistrationJourneyIT.SOMCHAI_USER_ID).get(0).getId();
+    List<EventRepresentation> events =
+        realm.admin().getEvents(List.of("REGISTER"), null, userId, null, null, null, 0, 100);
+    return events.stream()
+        .filter(event -> "identified".equals(event.getDetails().get("gfmis_step")))
+        .max(Comparator.comparingLong(EventRepresentation::getTime))
+        .map(event -> event.getDetails().get("gfmis_order"))
+        .orElseThrow(() -> new AssertionError("no identify event: " + events));
   }
 
-  private String ticket() {
-    return pages.driver().findElement(By.name("ticket")).getDomAttribute("value");
+  private record Upload(RawBrowser raw, String action, String ticket) {
+
+    Map<String, String> fields() {
+      return new HashMap<>(
+          Map.of(
+              "ticket",
+              ticket,
+              "userId",
+              RegistrationJourneyIT.SOMCHAI_USER_ID,
+              "citizenId",
+              ThaidRealmConfig.SOMCHAI,
+              "email",
+              "somchai.j@demo.gfmis.local"));
+    }
+
+    HttpResponse<String> post(Map<String, String> fields, RawBrowser.FilePart file)
+        throws Exception {
+      return raw.postMultipart(action, fields, file);
+    }
+
+    /** Follows a 303 from the endpoint back into the flow: the page the flow shows. */
+    String follow(HttpResponse<String> response) throws Exception {
+      String location = response.headers().firstValue("Location").orElseThrow();
+      return raw.getFollowing(URI.create(action).resolve(location).toString()).body();
+    }
   }
 
-  /** The part of a ticket that names the session, without its secret. */
-  private static String sessionPart(Map<String, String> fields) {
-    String ticket = fields.get("ticket");
-    return ticket.substring(ticket.indexOf('.'));
-  }
-
-  private static Map<String, String> fields(String ticket) {
-    return new java.util.HashMap<>(
-        Map.of(
-            "ticket",
-            ticket,
-            "userId",
-            RegistrationJourneyIT.SOMCHAI_USER_ID,
-            "citizenId",
-            ThaidRealmConfig.SOMCHAI,
-            "email",
-            "somchai.j@demo.gfmis.local"));
-  }
-
-  private static RawBrowser.FilePart png(String filename, byte[] content) {
+  private static RawBrowser.FilePart file(String filename, byte[] content) {
     return new RawBrowser.FilePart(
         "order",
         filename,
         filename.endsWith(".pdf") ? "application/pdf" : "image/png",
         HttpRequest.BodyPublishers.ofByteArray(content));
-  }
-
-  private static String location(HttpResponse<String> response) {
-    String location = response.headers().firstValue("Location").orElseThrow();
-    return URI.create(response.uri().toString()).resolve(location).toString();
   }
 
   /**
