@@ -97,6 +97,9 @@ prepare_database() {
   command -v psql >/dev/null 2>&1 || fail "psql is needed to create the database (apt-get install postgresql-client)"
   local psql=(psql -h "$db_host" -p "$db_port" -U "$db_user" -d postgres -v ON_ERROR_STOP=1 -qAt)
   if [[ "${1:-}" == "--fresh" ]]; then
+    for node in "${nodes[@]}"; do
+      our_pid "$node" >/dev/null && fail "$node is running: ./run-cluster.sh stop before start --fresh"
+    done
     say "dropping database $db_name"
     PGPASSWORD="$db_password" "${psql[@]}" -c "DROP DATABASE IF EXISTS $db_name WITH (FORCE)"
   fi
