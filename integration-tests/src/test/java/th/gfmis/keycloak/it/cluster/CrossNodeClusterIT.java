@@ -52,7 +52,8 @@ class CrossNodeClusterIT extends AbstractClusterIT {
 
     // The sign-in page from node2, the password checked by node1, which shows the number.
     GfmisClient gfmis = new GfmisClient(NODE1.realmUrl());
-    pages.open(onNode(NODE2, gfmis.authorizationUrl("en")));
+    pages.openSignedOut(NODE2.realmUrl(), onNode(NODE2, gfmis.authorizationUrl("en")));
+    pages.awaitShown("username");
     assertEquals(NODE2, shownBy());
     nextRequestTo(NODE1);
     pages.signIn(holder.userId(), holder.password());

@@ -35,7 +35,8 @@ class NodeKilledClusterIT extends AbstractClusterIT {
     first.exchange(pages.awaitCallback());
 
     GfmisClient gfmis = new GfmisClient(NODE2.realmUrl());
-    pages.open(onNode(NODE2, gfmis.authorizationUrl("en")));
+    pages.openSignedOut(NODE2.realmUrl(), onNode(NODE2, gfmis.authorizationUrl("en")));
+    pages.awaitShown("username");
     nextRequestTo(NODE1);
     pages.signIn(holder.userId(), holder.password());
     int number = new SoftTokenSteps(pages).shownNumber();
@@ -75,7 +76,8 @@ class NodeKilledClusterIT extends AbstractClusterIT {
   void enrollmentFinishesOnTheSurvivorWhenTheNodeThatShowedTheQrCodeDies() throws Exception {
     Holder holder = newHolder();
     GfmisClient gfmis = new GfmisClient(NODE2.realmUrl());
-    pages.open(onNode(NODE1, gfmis.authorizationUrl("en")));
+    pages.openSignedOut(NODE1.realmUrl(), onNode(NODE1, gfmis.authorizationUrl("en")));
+    pages.awaitShown("username");
     pages.signIn(holder.userId(), holder.password());
     String qr = new SoftTokenSteps(pages).readQrCode();
     assertEquals(NODE1, shownBy());
