@@ -185,8 +185,8 @@ start_balancer() {
   command -v haproxy >/dev/null 2>&1 || fail "haproxy is needed (apt-get install haproxy)"
   port_busy "$lb_port" && fail "port $lb_port (load balancer) is already in use on 127.0.0.1"
   export GFMIS_LB_HOST=127.0.0.1 GFMIS_LB_PORT="$lb_port"
-  export GFMIS_NODE1_ADDR="127.0.0.1:${http_port[node1]}" GFMIS_NODE1_MANAGEMENT_PORT="${mgmt_port[node1]}"
-  export GFMIS_NODE2_ADDR="127.0.0.1:${http_port[node2]}" GFMIS_NODE2_MANAGEMENT_PORT="${mgmt_port[node2]}"
+  export GFMIS_NODE1_ADDR="127.0.0.1:${http_port[node1]}"
+  export GFMIS_NODE2_ADDR="127.0.0.1:${http_port[node2]}"
   haproxy -c -q -f "$root/cluster/haproxy.cfg" || fail "cluster/haproxy.cfg is not valid"
   setsid haproxy -db -f "$root/cluster/haproxy.cfg" </dev/null >>"$dir/haproxy.log" 2>&1 &
   echo $! >"$dir/haproxy.pid"
