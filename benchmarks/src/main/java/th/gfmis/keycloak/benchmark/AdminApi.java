@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The few admin REST calls the benchmark needs to set itself up and clean up after. */
-final class AdminApi {
+/**
+ * The few admin REST calls the benchmarks (this one and the Gatling load test) need to set up and
+ * clean up.
+ */
+public final class AdminApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,7 +27,7 @@ final class AdminApi {
   private final String realm;
   private final String token;
 
-  AdminApi(String server, String realm, String adminUser, String adminPassword)
+  public AdminApi(String server, String realm, String adminUser, String adminPassword)
       throws IOException, InterruptedException {
     this.server = server;
     this.realm = realm;
@@ -46,7 +49,7 @@ final class AdminApi {
   }
 
   /** Creates an enabled user with a password; returns its id. */
-  String createUser(String username, String email, String password)
+  public String createUser(String username, String email, String password)
       throws IOException, InterruptedException {
     ObjectNode user = JSON.createObjectNode();
     user.put("username", username).put("email", email).put("enabled", true);
@@ -60,7 +63,7 @@ final class AdminApi {
   }
 
   /** Gives the user an enrollment grant, so that the first sign-in may enroll a device. */
-  void grantEnrollment(String id) throws IOException, InterruptedException {
+  public void grantEnrollment(String id) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
@@ -127,12 +130,12 @@ final class AdminApi {
     send("DELETE", "/clients/" + id, null);
   }
 
-  void deleteUser(String id) throws IOException, InterruptedException {
+  public void deleteUser(String id) throws IOException, InterruptedException {
     send("DELETE", "/users/" + id, null);
   }
 
   /** The options of the authenticator configuration with this alias in a flow. */
-  Map<String, String> authenticatorConfig(String flow, String alias)
+  public Map<String, String> authenticatorConfig(String flow, String alias)
       throws IOException, InterruptedException {
     JsonNode config = findConfig(flow, alias);
     return JSON.convertValue(

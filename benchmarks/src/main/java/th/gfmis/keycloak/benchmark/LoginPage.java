@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A page Keycloak answered with, or the client's redirect URI it sent the browser to. */
-record LoginPage(int status, String html, URI callback) {
+public record LoginPage(int status, String html, URI callback) {
 
   private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMBER =
@@ -14,7 +14,7 @@ record LoginPage(int status, String html, URI callback) {
   private static final Pattern ACTIVATION_LINK =
       Pattern.compile("id=\"gfmis-softtoken-link\"\\s+href=\"([^\"]+)\"");
 
-  static LoginPage page(int status, String html) {
+  public static LoginPage page(int status, String html) {
     return new LoginPage(status, html, null);
   }
 
@@ -27,7 +27,7 @@ record LoginPage(int status, String html, URI callback) {
   }
 
   /** The action URL of the form with this id. */
-  String formAction(String formId) {
+  public String formAction(String formId) {
     Matcher forms = FORM.matcher(html);
     while (forms.find()) {
       String tag = forms.group();
@@ -42,22 +42,22 @@ record LoginPage(int status, String html, URI callback) {
   }
 
   /** The number the Soft Token approval page asks the holder to pick. */
-  Optional<Integer> displayedNumber() {
+  public Optional<Integer> displayedNumber() {
     Matcher matcher = NUMBER.matcher(html);
     return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
   }
 
   /** The activation link of the Get Certificate page. */
-  Optional<String> activationLink() {
+  public Optional<String> activationLink() {
     Matcher matcher = ACTIVATION_LINK.matcher(html);
     return matcher.find() ? Optional.of(unescape(matcher.group(1))) : Optional.empty();
   }
 
-  boolean has(String elementId) {
+  public boolean has(String elementId) {
     return html.contains("id=\"" + elementId + "\"");
   }
 
-  String excerpt() {
+  public String excerpt() {
     String text = html.replaceAll("(?s)<script.*?</script>", "").replaceAll("<[^>]+>", " ");
     text = text.replaceAll("\\s+", " ").strip();
     return text.length() > 400 ? text.substring(0, 400) : text;

@@ -5,9 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -19,18 +16,7 @@ public final class PhoneBrowser implements AutoCloseable {
   private final WebDriver driver;
 
   public PhoneBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=412,915", "--lang=en-US");
-    if (new java.io.File("/usr/bin/chromium").canExecute()) {
-      options.setBinary("/usr/bin/chromium");
-    }
-    String driverPath = System.getProperty("kc.test.browser.driver", "/usr/bin/chromedriver");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File(driverPath))
-            .build();
-    this.driver = new ChromeDriver(service, options);
+    this.driver = HeadlessChromium.start("412,915");
   }
 
   public WebDriver driver() {

@@ -354,9 +354,7 @@ public final class SoftTokenDevice {
   public ChallengeResponseResult respond(
       PendingChallenge challenge, Decision decision, Integer number)
       throws SoftTokenClientException {
-    String jws =
-        ChallengeResponses.sign(
-            challenge, decision, number, kid, privateKey, config.clock().instant());
+    String jws = signedResponse(challenge, decision, number);
     URI url;
     try {
       url = base.resolve(SoftTokenProtocol.challengeResponsePath(challenge.id()));
@@ -373,6 +371,21 @@ public final class SoftTokenDevice {
                     SoftTokenJson.writeBytes(new ChallengeResponseRequest(jws))))
             .build();
     return send(config, http, 200, ChallengeResponseResult.class);
+  }
+
+  /**
+   * The signed answer to a challenge, the {@code response} of {@code POST
+   * challenges/{id}/response}, for a client that sends the request itself (a load generator).
+   *
+   * @param challenge the pending challenge
+   * @param decision approve or deny
+   * @param number the chosen number (required to approve)
+   * @return the compact JWS
+   * @throws IllegalArgumentException approving without a number
+   */
+  public String signedResponse(PendingChallenge challenge, Decision decision, Integer number) {
+    return ChallengeResponses.sign(
+        challenge, decision, number, kid, privateKey, config.clock().instant());
   }
 
   /**

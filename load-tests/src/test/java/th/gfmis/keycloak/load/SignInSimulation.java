@@ -1,0 +1,419 @@
+package th.gfmis.keycloak.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import th.gfmis.keycloak.benchmark.AdminApi;
+import th.gfmis.keycloak.benchmark.LoginPage;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
+import th.gfmis.keycloak.softtoken.protocol.Decision;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+import th.gfmis.keycloak.softtoken.protocol.PendingChallenges;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenJson;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
+
+/**
+ * Concurrent complete sign-ins (authorization code + PKCE up to the token response) through the
+ * demo client, two kinds side by side in one run: user ID + password only, and user ID + password +
+ * Soft Token approved by each user's own reference device. Each kind ramps its concurrent sign-ins
+ * from 1 to {@code -Dpeak}, then holds there.
+ *
+ * <p>Before the run it creates {@code -Dusers} users through the admin API, each with an enrollment
+ * grant, and enrolls each one's reference device (Get Certificate); after the run it deletes them.
+ * No realm setting is changed: a Soft Token user takes part in at most {@code maxChallenges - 1}
+ * sign-ins (the step's throttle, read from the realm), and never in two at once.
+ *
+ * <p>Settings (system properties): {@code target} (default http://127.0.0.1:8380, the cluster's
+ * load balancer), {@code users} (80), {@code peak} (concurrent sign-ins of each kind, 12), {@code
+ * rampSeconds} (60), {@code holdSeconds} (60), {@code adminUser}/{@code adminPassword}.
+ */
+public class SignInSimulation extends Simulation {
+
+  private static final String TARGET = System.getProperty("target", "http://127.0.0.1:8380");
+  private static final String REALM = "gfmis";
+  private static final String CLIENT = "gfmis-demo";
+  private static final String REDIRECT_URI = "http://localhost:8025/app/callback";
+  private static final String PASSWORD = "Load#Test2026x";
+  private static final int USERS = Integer.getInteger("users", 80);
+  private static final int PEAK = Integer.getInteger("peak", 12);
+  private static final int RAMP_SECONDS = Integer.getInteger("rampSeconds", 60);
+  private static final int HOLD_SECONDS = Integer.getInteger("holdSeconds", 60);
+  private static final String ADMIN_USER = System.getProperty("adminUser", "admin");
+  private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "admin");
+
+  static final String PASSWORD_ONLY = "password only";
+  static final String SOFT_TOKEN = "password + Soft Token";
+
+  private final Map<String, SoftTokenDevice> devices = new ConcurrentHashMap<>();
+  private final List<String> userIds = new ArrayList<>();
+  private final UserPool softTokenUsers;
+  private final UserPool passwordUsers;
+  private final SignInRecorder recorder = new SignInRecorder();
+
+  public SignInSimulation() {
+    List<String> usernames = createUsers();
+    int perUser = softTokenSignInsPerUser();
+    softTokenUsers = new UserPool(usernames, perUser);
+    passwordUsers = new UserPool(usernames, Integer.MAX_VALUE);
+
+    HttpProtocolBuilder protocol =
+        http.baseUrl(TARGET)
+            .disableFollowRedirect()
+            .acceptHeader("text/html,application/xhtml+xml")
+            .acceptLanguageHeader("en")
+            .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) GFMIS load test")
+            .shareConnections();
+
+    ScenarioBuilder enroll =
+        scenario("enroll devices")
+            .exec(session -> session.set("username", usernames.get((int) session.userId() - 1)))
+            .exec(start(true))
+            .exec(
+                page(
+                    "enroll: password",
+                    http("enroll: password")
+                        .post("#{loginAction}")
+                        .formParam("username", "#{username}")
+                        .formParam("password", PASSWORD)))
+            .exec(session -> expect(session, "gfmis-softtoken-enroll-form"))
+            .exitHereIfFailed()
+            .exec(this::enrollDevice)
+            .exitHereIfFailed()
+            .exec(
+                page(
+                    "enroll: check",
+                    http("enroll: check").post("#{formAction}").formParam("action", "check")))
+            .exec(session -> expect(session, "gfmis-softtoken-enroll-form"))
+            .exec(
+                page(
+                    "enroll: continue",
+                    http("enroll: continue").post("#{formAction}").formParam("action", "continue")))
+            .exec(SignInSimulation::expectCallback)
+            .exec(token());
+
+    ScenarioBuilder passwordOnly =
+        scenario(PASSWORD_ONLY)
+            .exec(take(passwordUsers))
+            .exitHereIfFailed()
+            .exitBlockOnFail()
+            .on(
+                start(false)
+                    .exec(
+                        page(
+                            "password only: password",
+                            http("password only: password")
+                                .post("#{loginAction}")
+                                .formParam("username", "#{username}")
+                                .formParam("password", PASSWORD)))
+                    .exec(SignInSimulation::expectCallback)
+                    .exec(token()))
+            .exec(finish(PASSWORD_ONLY, passwordUsers));
+
+    ScenarioBuilder softToken =
+        scenario(SOFT_TOKEN)
+            .exec(take(softTokenUsers))
+            .exitHereIfFailed()
+            .exitBlockOnFail()
+            .on(softTokenSignIn())
+            .exec(finish(SOFT_TOKEN, softTokenUsers));
+
+    setUp(
+            enroll
+                .injectOpen(
+                    rampUsers(usernames.size())
+                        .during(Duration.ofSeconds(usernames.size() / 4 + 1)))
+                .andThen(
+                    passwordOnly.injectClosed(
+                        rampConcurrentUsers(1).to(PEAK).during(RAMP_SECONDS),
+                        constantConcurrentUsers(PEAK).during(HOLD_SECONDS)),
+                    softToken.injectClosed(
+                        rampConcurrentUsers(1).to(PEAK).during(RAMP_SECONDS),
+                        constantConcurrentUsers(PEAK).during(HOLD_SECONDS))))
+        .protocols(protocol);
+  }
+
+  @Override
+  public void after() {
+    recorder.print(System.out, TARGET, PEAK, Runtime.getRuntime().availableProcessors());
+    try {
+      AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
+      for (String id : userIds) {
+        admin.deleteUser(id);
+      }
+    } catch (Exception e) {
+      System.err.println("could not delete the load-test users: " + e.getMessage());
+    }
+  }
+
+  private List<String> createUsers() {
+    try {
+      AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
+      long stamp = System.currentTimeMillis() % 1_000_000_000L;
+      List<String> usernames = new ArrayList<>();
+      for (int i = 0; i < USERS; i++) {
+        String username = String.format(Locale.ROOT, "load%09d%04d", stamp, i);
+        String id = admin.createUser(username, username + "@load.gfmis.local", PASSWORD);
+        userIds.add(id);
+        admin.grantEnrollment(id);
+        usernames.add(username);
+      }
+      return usernames;
+    } catch (java.net.ConnectException e) {
+      throw new IllegalStateException(
+          "No server answers at "
+              + TARGET
+              + ": start one (./run-cluster.sh start) or set -Dtarget=",
+          e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the load-test users: " + e.getMessage(), e);
+    }
+  }
+
+  private static int softTokenSignInsPerUser() {
+    try {
+      AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
+      String max =
+          admin.authenticatorConfig("gfmis browser", "gfmis softtoken").get("maxChallenges");
+      return Math.max(1, (max == null ? 10 : Integer.parseInt(max.strip())) - 1);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the Soft Token step's settings", e);
+    }
+  }
+
+  /** Password, then the phone: lists its challenges, approves the number, the browser goes on. */
+  private ChainBuilder softTokenSignIn() {
+    return start(true)
+        .exec(
+            page(
+                "soft token: password",
+                http("soft token: password")
+                    .post("#{loginAction}")
+                    .formParam("username", "#{username}")
+                    .formParam("password", PASSWORD)))
+        .exec(session -> expect(session, "gfmis-softtoken-approve-form"))
+        .exec(this::deviceChallengesRequest)
+        .exec(
+            http("soft token: device lists challenges")
+                .get("#{challengesUrl}")
+                .header("Authorization", "#{deviceAuthorization}")
+                .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                .check(status().is(200))
+                .check(bodyString().saveAs("pending")))
+        .exec(this::deviceApproval)
+        .exec(
+            http("soft token: device approves")
+                .post("#{responseUrl}")
+                .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                .body(StringBody("#{responseBody}"))
+                .check(status().is(200))
+                .check(jsonPath("$.status").is("approved")))
+        .exec(
+            page(
+                "soft token: browser continues",
+                http("soft token: browser continues")
+                    .post("#{formAction}")
+                    .formParam("action", "check")))
+        .exec(SignInSimulation::expectCallback)
+        .exec(token());
+  }
+
+  /** A fresh PKCE verifier and the sign-in page, whose form action the next request posts to. */
+  private static ChainBuilder start(boolean softToken) {
+    String name = softToken ? "soft token: sign-in page" : "password only: sign-in page";
+    return exec(session -> session.set("verifier", Pkce.verifier()).remove(Cookies.JAR))
+        .exec(
+            page(
+                name,
+                http(name)
+                    .get(session -> authorizationUrl(session.getString("verifier"), softToken))))
+        .exec(
+            session -> {
+              Session checked = expect(session, "kc-form-login");
+              return checked.isFailed()
+                  ? checked
+                  : checked.set("loginAction", checked.getString("formAction"));
+            });
+  }
+
+  /**
+   * A request of the browser, then the redirects it follows inside Keycloak (not the one to the
+   * client's redirect URI, which is kept as {@code location}); the page it lands on is kept as
+   * {@code html}. It sends the cookies it keeps and keeps those each answer sets ({@link Cookies}).
+   */
+  private static ChainBuilder page(String name, HttpRequestActionBuilder request) {
+    return exec(session -> session.remove("location").remove("html"))
+        .exec(browser(request))
+        .asLongAs(SignInSimulation::redirectedInsideKeycloak)
+        .on(
+            exec(session -> session.set("next", session.getString("location")).remove("location"))
+                .exec(browser(http(name + " (redirect)").get("#{next}"))));
+  }
+
+  private static ChainBuilder browser(HttpRequestActionBuilder request) {
+    return exec(request
+            .header("Cookie", Cookies::header)
+            .check(status().in(200, 302, 303))
+            .check(header("Location").optional().saveAs("location"))
+            .check(bodyString().saveAs("html"))
+            .check(header("Set-Cookie").findAll().optional().saveAs(Cookies.SET_COOKIES)))
+        .exec(Cookies::merge);
+  }
+
+  private static boolean redirectedInsideKeycloak(Session session) {
+    if (session.isFailed() || !session.contains("location")) {
+      return false;
+    }
+    String location = session.getString("location");
+    if (location.startsWith(REDIRECT_URI)) {
+      return false;
+    }
+    return true;
+  }
+
+  /** The page shows the form {@code formId}; its action is kept as {@code formAction}. */
+  private static Session expect(Session session, String formId) {
+    if (session.isFailed() || session.contains("location") && !session.contains("html")) {
+      return session.markAsFailed();
+    }
+    LoginPage page = LoginPage.page(200, session.getString("html"));
+    if (!page.has(formId)) {
+      return session.markAsFailed();
+    }
+    Session next = session.set("formAction", page.formAction(formId));
+    if (page.displayedNumber().isPresent()) {
+      next = next.set("number", page.displayedNumber().get());
+    }
+    if (page.activationLink().isPresent()) {
+      next = next.set("activation", page.activationLink().get());
+    }
+    return next;
+  }
+
+  /** Keycloak sent the browser back to the client with a code. */
+  private static Session expectCallback(Session session) {
+    String location = session.contains("location") ? session.getString("location") : "";
+    if (session.isFailed() || !location.startsWith(REDIRECT_URI)) {
+      return session.markAsFailed();
+    }
+    return session.set("callback", location);
+  }
+
+  private static String authorizationUrl(String verifier, boolean softToken) {
+    return TARGET
+        + "/realms/"
+        + REALM
+        + "/protocol/openid-connect/auth?client_id="
+        + CLIENT
+        + "&response_type=code&scope=openid&redirect_uri="
+        + Pkce.encode(REDIRECT_URI)
+        + "&code_challenge="
+        + Pkce.challenge(verifier)
+        + "&code_challenge_method=S256"
+        + (softToken ? "&acr_values=gfmis-softtoken" : "");
+  }
+
+  /** The code of the callback exchanged for tokens at the token endpoint. */
+  private static ChainBuilder token() {
+    return exec(session -> session.set("code", Pkce.code(session.getString("callback"))))
+        .exec(
+            http("token")
+                .post(TARGET + "/realms/" + REALM + "/protocol/openid-connect/token")
+                .formParam("grant_type", "authorization_code")
+                .formParam("code", "#{code}")
+                .formParam("redirect_uri", REDIRECT_URI)
+                .formParam("client_id", CLIENT)
+                .formParam("code_verifier", "#{verifier}")
+                .check(status().is(200))
+                .check(jsonPath("$.id_token").exists()));
+  }
+
+  private ChainBuilder take(UserPool pool) {
+    return exec(
+        session -> {
+          String username = pool.take();
+          if (username == null) {
+            return session.markAsFailed();
+          }
+          return session.set("username", username).set("startedAt", System.nanoTime());
+        });
+  }
+
+  private ChainBuilder finish(String kind, UserPool pool) {
+    return exec(
+        session -> {
+          recorder.record(
+              kind, session.getLong("startedAt"), System.nanoTime(), !session.isFailed());
+          pool.release(session.getString("username"));
+          return session;
+        });
+  }
+
+  private Session enrollDevice(Session session) {
+    try {
+      devices.put(
+          session.getString("username"),
+          SoftTokenDevice.enroll(session.getString("activation"), "Load-test device"));
+      return session;
+    } catch (Exception e) {
+      System.err.println("enrollment failed: " + e.getMessage());
+      return session.markAsFailed();
+    }
+  }
+
+  private Session deviceChallengesRequest(Session session) {
+    SoftTokenDevice device = devices.get(session.getString("username"));
+    URI url = device.deviceApiBase().resolve(SoftTokenProtocol.PATH_CHALLENGES);
+    return session
+        .set("challengesUrl", url.toString())
+        .set("deviceAuthorization", device.authorizationHeader("GET", url));
+  }
+
+  private Session deviceApproval(Session session) {
+    SoftTokenDevice device = devices.get(session.getString("username"));
+    int number = session.getInt("number");
+    try {
+      PendingChallenges pending =
+          SoftTokenJson.read(session.getString("pending"), PendingChallenges.class);
+      PendingChallenge challenge =
+          pending.challengesOrEmpty().stream()
+              .filter(c -> c.numberChoices().contains(number))
+              .findFirst()
+              .orElse(null);
+      if (challenge == null) {
+        return session.markAsFailed();
+      }
+      String jws = device.signedResponse(challenge, Decision.APPROVE, number);
+      URI url =
+          device.deviceApiBase().resolve(SoftTokenProtocol.challengeResponsePath(challenge.id()));
+      return session
+          .set("responseUrl", url.toString())
+          .set("responseBody", SoftTokenJson.write(new ChallengeResponseRequest(jws)));
+    } catch (Exception e) {
+      return session.markAsFailed();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package th.gfmis.keycloak.load;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load test's users, each lent to one sign-in at a time and at most {@code usesPerUser} times
+ * in all (the Soft Token step's per-user throttle, which the test must not trip).
+ */
+final class UserPool {
+
+  private final Deque<String> idle = new ArrayDeque<>();
+  private final Map<String, Integer> uses = new HashMap<>();
+  private final int usesPerUser;
+
+  UserPool(List<String> usernames, int usesPerUser) {
+    idle.addAll(usernames);
+    this.usesPerUser = usesPerUser;
+  }
+
+  /** A user for one sign-in, or null when every user is busy or used up. */
+  synchronized String take() {
+    String username = idle.pollFirst();
+    if (username != null) {
+      uses.merge(username, 1, Integer::sum);
+    }
+    return username;
+  }
+
+  /** Gives the user back, unless it has had all its sign-ins. */
+  synchronized void release(String username) {
+    if (username != null && uses.getOrDefault(username, 0) < usesPerUser) {
+      idle.addLast(username);
+    }
+  }
+}
