@@ -7,6 +7,8 @@ import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import th.gfmis.keycloak.core.events.GfmisEvents;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AddressLockout;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.UserLimit;
@@ -58,7 +60,7 @@ public class PasswordForm extends UsernamePasswordForm {
   }
 
   private void refuseLocked(AuthenticationFlowContext context, UserModel user, boolean clearUser) {
-    context.getEvent().user(user).detail("gfmis_step", "password");
+    context.getEvent().user(user).detail(GfmisEvents.STEP, GfmisEvents.Step.PASSWORD);
     context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
     context.forceChallenge(
         challenge(
@@ -72,6 +74,9 @@ public class PasswordForm extends UsernamePasswordForm {
 
   static AddressLockout lockout(AuthenticationFlowContext context) {
     return new AddressLockout(
-        context.getSession().singleUseObjects(), context.getRealm(), LOCKOUT_KIND, "gfmis-pw-fail");
+        context.getSession().singleUseObjects(),
+        context.getRealm(),
+        LOCKOUT_KIND,
+        SingleUseStores.PASSWORD_FAILURES);
   }
 }

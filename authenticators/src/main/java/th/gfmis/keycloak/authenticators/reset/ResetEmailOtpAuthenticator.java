@@ -7,15 +7,20 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.email.EmailException;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.RealmSecrets;
+import th.gfmis.keycloak.core.events.GfmisEvents;
+import th.gfmis.keycloak.core.events.GfmisEvents.Step;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.EmailOtp;
 import th.gfmis.keycloak.domain.KeyedHash;
 import th.gfmis.keycloak.domain.MaskedEmail;
@@ -71,8 +76,7 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
       context.challenge(
           page(context, pendingOtp(context.getAuthenticationSession()))
               .setError(
-                  "gfmisOtpResendWait",
-                  Long.toString(ResetIdentifyAuthenticator.minutesRoundedUp(permit.waitFor())))
+                  "gfmisOtpResendWait", Long.toString(Waits.minutesRoundedUp(permit.waitFor())))
               .createForm(TEMPLATE));
       return;
     }
@@ -113,14 +117,10 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
     authSession.setAuthNote(ResetNotes.OTP, issued.otp().serialize());
     authSession.setAuthNote(ResetNotes.OTP_KEY_ID, key.kid());
     permit.used();
-    context
-        .getEvent()
-        .clone()
-        .event(EventType.SEND_RESET_PASSWORD)
+    GfmisEvents.step(context.getEvent(), EventType.SEND_RESET_PASSWORD, Step.OTP_SENT)
         .user(user)
-        .detail("gfmis_step", "otp_sent")
-        .detail("reference", issued.otp().reference())
-        .detail("email", MaskedEmail.mask(user.getEmail()))
+        .detail(GfmisEvents.REFERENCE, issued.otp().reference())
+        .detail(Details.EMAIL, MaskedEmail.mask(user.getEmail()))
         .success();
     context.challenge(page(context, issued.otp()).createForm(TEMPLATE));
   }
@@ -168,13 +168,9 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
         authSession.removeAuthNote(ResetNotes.OTP);
         authSession.removeAuthNote(ResetNotes.OTP_KEY_ID);
         authSession.setAuthNote(ResetNotes.VERIFIED_REFERENCE, otp.reference());
-        context
-            .getEvent()
-            .clone()
-            .event(EventType.RESET_PASSWORD)
+        GfmisEvents.step(context.getEvent(), EventType.RESET_PASSWORD, Step.OTP_VERIFIED)
             .user(context.getUser())
-            .detail("gfmis_step", "otp_verified")
-            .detail("reference", otp.reference())
+            .detail(GfmisEvents.REFERENCE, otp.reference())
             .success();
         context.success();
       }
@@ -192,13 +188,9 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
 
   private static void failure(
       AuthenticationFlowContext context, EmailOtp otp, String message, int guessesLeft) {
-    context
-        .getEvent()
-        .clone()
-        .event(EventType.RESET_PASSWORD)
+    GfmisEvents.step(context.getEvent(), EventType.RESET_PASSWORD, Step.OTP_CHECK)
         .user(context.getUser())
-        .detail("gfmis_step", "otp_check")
-        .detail("reference", otp.reference())
+        .detail(GfmisEvents.REFERENCE, otp.reference())
         .error(Errors.INVALID_CODE);
     context.challenge(
         page(context, otp).setError(message, Integer.toString(guessesLeft)).createForm(TEMPLATE));
@@ -224,13 +216,10 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
   /** The guesses of one e-mailed code in this browser tab. */
   private static String guessKey(AuthenticationFlowContext context, EmailOtp otp) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    return "gfmis-reset-otp-guess:"
-        + context.getRealm().getId()
-        + ":"
-        + authSession.getParentSession().getId()
-        + ":"
-        + authSession.getTabId()
-        + ":"
-        + otp.reference();
+    return SingleUseStores.RESET_OTP_GUESSES.key(
+        context.getRealm().getId(),
+        authSession.getParentSession().getId(),
+        authSession.getTabId(),
+        otp.reference());
   }
 }

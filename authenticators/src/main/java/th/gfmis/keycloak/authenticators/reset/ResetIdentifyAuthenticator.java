@@ -16,8 +16,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.UserLimit;
+import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.CitizenId;
 import th.gfmis.keycloak.domain.GfmisUserId;
 
@@ -31,7 +33,6 @@ import th.gfmis.keycloak.domain.GfmisUserId;
 public class ResetIdentifyAuthenticator implements Authenticator {
 
   static final String TEMPLATE = "gfmis-reset-identify.ftl";
-  static final String CITIZEN_ID_NOT_CONFIGURED = "gfmis_citizen_id_not_configured";
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -108,10 +109,10 @@ public class ResetIdentifyAuthenticator implements Authenticator {
         .clone()
         .event(EventType.RESET_PASSWORD)
         .detail(Details.USERNAME, userId.username())
-        .error("too_many_attempts");
+        .error(GfmisEvents.ErrorCode.TOO_MANY_ATTEMPTS);
     context.challenge(
         form(context, input)
-            .setError("gfmisTooManyAttempts", Long.toString(minutesRoundedUp(blocked)))
+            .setError("gfmisTooManyAttempts", Long.toString(Waits.minutesRoundedUp(blocked)))
             .createForm(TEMPLATE));
   }
 
@@ -143,17 +144,17 @@ public class ResetIdentifyAuthenticator implements Authenticator {
     if (context.getSession().getProvider(CitizenIdStore.class).available()) {
       return false;
     }
-    context.getEvent().clone().event(EventType.RESET_PASSWORD).error(CITIZEN_ID_NOT_CONFIGURED);
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.RESET_PASSWORD)
+        .error(GfmisEvents.ErrorCode.CITIZEN_ID_NOT_CONFIGURED);
     context.challenge(
         context
             .form()
             .setError("gfmisCitizenIdNotConfigured")
             .createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
     return true;
-  }
-
-  static long minutesRoundedUp(Duration duration) {
-    return Math.max(1, (duration.toSeconds() + 59) / 60);
   }
 
   private static LoginFormsProvider form(AuthenticationFlowContext context, ResetForm values) {

@@ -23,10 +23,12 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
 import th.gfmis.keycloak.core.password.TemporaryPasswordPolicy;
 import th.gfmis.keycloak.core.session.UserSessionTerminator;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.domain.MaskedEmail;
 import th.gfmis.keycloak.domain.TemporaryPasswords;
 import th.gfmis.keycloak.domain.ThaiDates;
@@ -46,14 +48,13 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
   private static final int MIN_LENGTH = 12;
   private static final int GENERATION_ATTEMPTS = 5;
   private static final long ONCE_GUARD_SECONDS = Duration.ofHours(1).toSeconds();
-  private static final String LOGOUT_REASON = "temporary_password_sent";
   private static final Logger LOG = Logger.getLogger(ResetTemporaryPasswordAuthenticator.class);
   private static final TemporaryPasswords PASSWORDS = new TemporaryPasswords();
 
   /** Why no password was sent: the event error and the message on the page. */
   private enum Failure {
     POLICY(Errors.PASSWORD_REJECTED, "gfmisTemporaryPasswordPolicy"),
-    NOT_SAVED("password_not_saved", "gfmisTemporaryPasswordNotSaved"),
+    NOT_SAVED(GfmisEvents.ErrorCode.PASSWORD_NOT_SAVED, "gfmisTemporaryPasswordNotSaved"),
     MAIL(Errors.EMAIL_SEND_FAILED, "gfmisEmailSendFailed");
 
     private final String eventError;
@@ -188,7 +189,11 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
    * ending it would also remove the authentication session this flow runs in.
    */
   private static UserSessionTerminator.Ended endSessions(AuthenticationFlowContext context) {
-    EventBuilder logout = context.getEvent().clone().detail(Details.REASON, LOGOUT_REASON);
+    EventBuilder logout =
+        context
+            .getEvent()
+            .clone()
+            .detail(Details.REASON, GfmisEvents.Reason.TEMPORARY_PASSWORD_SENT);
     String thisBrowser = context.getAuthenticationSession().getParentSession().getId();
     return new UserSessionTerminator(context.getSession(), context.getRealm())
         .endAllExcept(context.getUser(), thisBrowser, logout);
@@ -198,16 +203,15 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
       AuthenticationFlowContext context, UserSessionTerminator.Ended ended) {
     UserModel user = context.getUser();
     EventBuilder event =
-        context
-            .getEvent()
-            .clone()
-            .event(EventType.RESET_PASSWORD)
+        GfmisEvents.step(
+                context.getEvent(),
+                EventType.RESET_PASSWORD,
+                GfmisEvents.Step.TEMPORARY_PASSWORD_SENT)
             .user(user)
-            .detail("gfmis_step", "temporary_password_sent")
             .detail(
-                "reference",
+                GfmisEvents.REFERENCE,
                 context.getAuthenticationSession().getAuthNote(ResetNotes.VERIFIED_REFERENCE))
-            .detail("email", MaskedEmail.mask(user.getEmail()));
+            .detail(Details.EMAIL, MaskedEmail.mask(user.getEmail()));
     ended.addTo(event).success();
   }
 
@@ -237,10 +241,8 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
   }
 
   private static String onceKey(AuthenticationSessionModel authSession) {
-    return "gfmis-reset-temporary-password:"
-        + authSession.getParentSession().getId()
-        + ":"
-        + authSession.getTabId();
+    return SingleUseStores.RESET_TEMPORARY_PASSWORD_SENT.key(
+        authSession.getParentSession().getId(), authSession.getTabId());
   }
 
   private static LoginFormsProvider page(AuthenticationFlowContext context) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.UserLimit;
 import th.gfmis.keycloak.core.throttle.UserLocks;
@@ -38,7 +39,7 @@ final class ResetThrottles {
     UserLocks locks = locks(user, userId);
     return new UserLimit(
         limiter(settings.maxMissesPerUser(), settings.missWindow()),
-        "gfmis-reset-miss:user-address:" + locks.scope() + ":" + address,
+        SingleUseStores.RESET_MISSES_PER_USER_AND_ADDRESS.key(locks.scope(), address),
         locks,
         KIND_IDENTIFY,
         address);
@@ -48,7 +49,7 @@ final class ResetThrottles {
   UserLimit identifyMissesPerAddress(UserModel user, GfmisUserId userId, String address) {
     return new UserLimit(
         limiter(settings.maxMissesPerAddress(), settings.missWindow()),
-        "gfmis-reset-miss:address:" + realm.getId() + ":" + address,
+        SingleUseStores.RESET_MISSES_PER_ADDRESS.key(realm.getId(), address),
         locks(user, userId),
         KIND_IDENTIFY_ADDRESS,
         address);
@@ -59,7 +60,7 @@ final class ResetThrottles {
     UserLocks locks = locks(user);
     return new UserLimit(
         limiter(1, settings.otpPolicy().resendCooldown()),
-        "gfmis-reset-otp-interval:" + locks.scope() + ":" + address,
+        SingleUseStores.RESET_OTP_INTERVAL.key(locks.scope(), address),
         locks,
         KIND_OTP_INTERVAL,
         address);
@@ -70,7 +71,7 @@ final class ResetThrottles {
     UserLocks locks = locks(user);
     return new UserLimit(
         limiter(settings.maxOtpMailsPerUser(), settings.otpMailWindow()),
-        "gfmis-reset-otp-mails:" + locks.scope(),
+        SingleUseStores.RESET_OTP_MAILS.key(locks.scope()),
         locks,
         KIND_OTP_MAILS,
         ALL_ADDRESSES);

@@ -11,6 +11,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 
 /**
  * Ends a user's sessions and revokes their offline tokens after their password was set, as
@@ -19,12 +20,6 @@ import org.keycloak.services.managers.AuthenticationManager;
  * EventType#LOGOUT} event. Offline sessions are always revoked, whatever the logout features.
  */
 public final class UserSessionTerminator {
-
-  /** Event detail: how many browser sessions were ended. */
-  public static final String SESSIONS_ENDED = "gfmis_sessions_ended";
-
-  /** Event detail: how many offline sessions (offline tokens) were revoked. */
-  public static final String OFFLINE_SESSIONS_ENDED = "gfmis_offline_sessions_ended";
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -40,8 +35,8 @@ public final class UserSessionTerminator {
     /** Adds the two counts (and nothing about the user) to an event. */
     public EventBuilder addTo(EventBuilder event) {
       return event
-          .detail(SESSIONS_ENDED, Integer.toString(sessions))
-          .detail(OFFLINE_SESSIONS_ENDED, Integer.toString(offlineSessions));
+          .detail(GfmisEvents.SESSIONS_ENDED, Integer.toString(sessions))
+          .detail(GfmisEvents.OFFLINE_SESSIONS_ENDED, Integer.toString(offlineSessions));
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 
 /**
  * Lockout of one sign-in factor for one user <em>from one client address</em>: failures in a
@@ -16,18 +17,18 @@ public final class AddressLockout {
   private final SingleUseObjectProvider store;
   private final RealmModel realm;
   private final String kind;
-  private final String keyPrefix;
+  private final SingleUseStores counters;
 
   /**
    * @param kind what is locked, as administrators see it (docs/lockouts.md lists the kinds)
-   * @param keyPrefix the store-key prefix of this factor's counters
+   * @param counters the store of this factor's counters
    */
   public AddressLockout(
-      SingleUseObjectProvider store, RealmModel realm, String kind, String keyPrefix) {
+      SingleUseObjectProvider store, RealmModel realm, String kind, SingleUseStores counters) {
     this.store = store;
     this.realm = realm;
     this.kind = kind;
-    this.keyPrefix = keyPrefix;
+    this.counters = counters;
   }
 
   /** How long the factor stays blocked for the user from {@code address}; zero when open. */
@@ -61,10 +62,7 @@ public final class AddressLockout {
   }
 
   private String key(String userId, String address) {
-    return keyPrefix
-        + ":"
-        + new UserLocks(store, realm.getId(), userId).scope()
-        + ":"
-        + (address == null ? "" : address);
+    return counters.key(
+        new UserLocks(store, realm.getId(), userId).scope(), address == null ? "" : address);
   }
 }

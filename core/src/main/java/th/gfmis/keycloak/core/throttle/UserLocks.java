@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 
 /**
  * The locks of one user, so that an administrator can list and clear them although keys in the
@@ -114,11 +115,11 @@ public final class UserLocks {
   }
 
   private String epochKey() {
-    return "gfmis-lock-epoch:" + realmId + ":" + userId;
+    return SingleUseStores.USER_LOCK_EPOCH.key(realmId, userId);
   }
 
   private String indexKey() {
-    return "gfmis-lock-index:" + scope();
+    return SingleUseStores.USER_LOCK_INDEX.key(scope());
   }
 
   /**

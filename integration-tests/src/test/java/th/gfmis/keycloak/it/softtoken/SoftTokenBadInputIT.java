@@ -100,73 +100,124 @@ class SoftTokenBadInputIT extends AbstractSoftTokenIT {
     assertEquals("active", phone.status().state(), "the reuse changed nothing");
   }
 
-  @Test
-  void challengeResponsesThatAreNotTheHoldersOwnAreRefused() throws Exception {
-    Holder alice = newHolder();
-    Holder bob = newHolder();
-    SoftTokenDevice alicePhone = enrolled(alice);
-    SoftTokenDevice bobPhone = enrolled(bob);
-    DeviceApiCalls api = new DeviceApiCalls(realm.getBaseUrl());
+  /** A holder with a phone, on the number page of a sign-in whose challenge the phone sees. */
+  private record LiveChallenge(
+      Holder holder, SoftTokenDevice phone, PendingChallenge challenge, int number, String path) {
 
-    int number = toNumberPage(alice);
-    PendingChallenge challenge = SoftTokenSteps.awaitChallenge(alicePhone);
+    /** What the device API says to {@code response} posted as this challenge's answer. */
+    Answer answer(DeviceApiCalls api, String response) throws Exception {
+      return api.post(path, "{\"response\":\"" + response + "\"}", null);
+    }
+
+    /** A response in JWS form with the header {@code alg} and this challenge's approval. */
+    String unsignedApproval(String alg, String signature) {
+      return DeviceApiCalls.jws(
+          "{\"alg\":\""
+              + alg
+              + "\",\"typ\":\"gfmis-challenge-response+jwt\",\"kid\":\""
+              + phone.serialNumber()
+              + "\"}",
+          "{\"challengeId\":\""
+              + challenge.id()
+              + "\",\"decision\":\"approve\",\"number\":"
+              + number
+              + "}",
+          signature);
+    }
+  }
+
+  private LiveChallenge liveChallenge() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice phone = enrolled(holder);
+    int number = toNumberPage(holder);
+    PendingChallenge challenge = SoftTokenSteps.awaitChallenge(phone);
+    return new LiveChallenge(
+        holder, phone, challenge, number, "challenges/" + challenge.id() + "/response");
+  }
+
+  /** Nothing refused consumed the challenge: the holder still approves it and is signed in. */
+  private void holderStillApproves(LiveChallenge live) throws Exception {
+    live.phone().approve(live.challenge().id(), live.number());
+    new Pages(webDriver.driver()).awaitCallback();
+  }
+
+  @Test
+  void anotherUsersPhoneNeitherSeesNorAnswersTheChallenge() throws Exception {
+    Holder bob = newHolder();
+    SoftTokenDevice bobPhone = enrolled(bob);
+    LiveChallenge live = liveChallenge();
     assertTrue(bobPhone.pending().isEmpty(), "another user's challenges are never listed");
     SoftTokenClientException foreign =
         assertThrows(
             SoftTokenClientException.class,
-            () -> bobPhone.respond(challenge, Decision.APPROVE, number));
+            () -> bobPhone.respond(live.challenge(), Decision.APPROVE, live.number()));
     assertEquals("unknown_certificate", foreign.error());
     assertEquals(401, foreign.httpStatus());
+    holderStillApproves(live);
+  }
 
-    String path = "challenges/" + challenge.id() + "/response";
-    assertEquals("invalid_request", api.post(path, "{\"response\":\"abc\"}", null).error());
-    String none =
-        DeviceApiCalls.jws(
-            "{\"alg\":\"none\",\"typ\":\"gfmis-challenge-response+jwt\",\"kid\":\""
-                + alicePhone.serialNumber()
-                + "\"}",
-            "{\"challengeId\":\""
-                + challenge.id()
-                + "\",\"decision\":\"approve\",\"number\":"
-                + number
-                + "}",
-            "");
-    Answer algNone = api.post(path, "{\"response\":\"" + none + "\"}", null);
+  @Test
+  void aResponseThatIsNotAJwsIsRefused() throws Exception {
+    LiveChallenge live = liveChallenge();
+    DeviceApiCalls api = new DeviceApiCalls(realm.getBaseUrl());
+    assertEquals("invalid_request", live.answer(api, "abc").error());
+    holderStillApproves(live);
+  }
+
+  @Test
+  void anUnsignedResponseIsRefused() throws Exception {
+    LiveChallenge live = liveChallenge();
+    Answer algNone =
+        live.answer(new DeviceApiCalls(realm.getBaseUrl()), live.unsignedApproval("none", ""));
     assertEquals(400, algNone.status());
     assertEquals("unsupported_algorithm", algNone.error());
-    String hs256 =
-        DeviceApiCalls.jws(
-            "{\"alg\":\"HS256\",\"typ\":\"gfmis-challenge-response+jwt\",\"kid\":\""
-                + alicePhone.serialNumber()
-                + "\"}",
-            "{\"challengeId\":\""
-                + challenge.id()
-                + "\",\"decision\":\"approve\",\"number\":"
-                + number
-                + "}",
-            "c2lnbmF0dXJl");
+    holderStillApproves(live);
+  }
+
+  @Test
+  void aResponseWithASharedSecretAlgorithmIsRefused() throws Exception {
+    LiveChallenge live = liveChallenge();
+    String hs256 = live.unsignedApproval("HS256", "c2lnbmF0dXJl");
     assertEquals(
-        "unsupported_algorithm", api.post(path, "{\"response\":\"" + hs256 + "\"}", null).error());
-    // The right certificate serial, but signed by a key that is not the certificate's.
+        "unsupported_algorithm",
+        live.answer(new DeviceApiCalls(realm.getBaseUrl()), hs256).error());
+    holderStillApproves(live);
+  }
+
+  /** The right certificate serial, but signed by a key that is not the certificate's. */
+  @Test
+  void aResponseSignedByAnotherKeyIsRefused() throws Exception {
+    LiveChallenge live = liveChallenge();
     KeyPair stranger = DeviceApiCalls.ec("secp256r1");
     String wrongKey =
         ChallengeResponses.sign(
-            challenge,
+            live.challenge(),
             Decision.APPROVE,
-            number,
-            alicePhone.serialNumber(),
+            live.number(),
+            live.phone().serialNumber(),
             stranger.getPrivate(),
             Instant.now());
-    Answer badSignature = api.post(path, "{\"response\":\"" + wrongKey + "\"}", null);
+    Answer badSignature = live.answer(new DeviceApiCalls(realm.getBaseUrl()), wrongKey);
     assertEquals(401, badSignature.status());
     assertEquals("invalid_signature", badSignature.error());
-    Answer huge = api.post(path, "{\"response\":\"" + "a".repeat(17 * 1024) + "\"}", null);
-    assertEquals("request_too_large", huge.error());
+    holderStillApproves(live);
+  }
 
-    // Signed over another challenge (same id, another nonce).
+  @Test
+  void aHugeResponseIsRefused() throws Exception {
+    LiveChallenge live = liveChallenge();
+    Answer huge = live.answer(new DeviceApiCalls(realm.getBaseUrl()), "a".repeat(17 * 1024));
+    assertEquals("request_too_large", huge.error());
+    holderStillApproves(live);
+  }
+
+  /** Signed over another challenge (same id, another nonce). */
+  @Test
+  void aResponseSignedOverAnotherNonceIsRefused() throws Exception {
+    LiveChallenge live = liveChallenge();
     PendingChallenge forged =
         new PendingChallenge(
-            challenge.id(),
+            live.challenge().id(),
             ActivationCodes.generate(new java.security.SecureRandom()),
             null,
             null,
@@ -174,35 +225,42 @@ class SoftTokenBadInputIT extends AbstractSoftTokenIT {
             Instant.now(),
             null,
             null,
-            challenge.numberChoices());
+            live.challenge().numberChoices());
     SoftTokenClientException other =
         assertThrows(
             SoftTokenClientException.class,
-            () -> alicePhone.respond(forged, Decision.APPROVE, number));
+            () -> live.phone().respond(forged, Decision.APPROVE, live.number()));
     assertEquals("invalid_request", other.error());
+    holderStillApproves(live);
+  }
 
-    // Nothing above consumed the challenge: the holder approves; a second answer is a replay.
-    alicePhone.approve(challenge.id(), number);
+  @Test
+  void aSecondAnswerIsAReplay() throws Exception {
+    LiveChallenge live = liveChallenge();
+    holderStillApproves(live);
     SoftTokenClientException replay =
         assertThrows(
             SoftTokenClientException.class,
-            () -> alicePhone.respond(challenge, Decision.APPROVE, number));
+            () -> live.phone().respond(live.challenge(), Decision.APPROVE, live.number()));
     assertEquals("replayed", replay.error());
     assertEquals(409, replay.httpStatus());
-    new Pages(webDriver.driver()).awaitCallback();
+  }
 
-    // A revoked certificate is refused everywhere, also when it answers a challenge that was
-    // live before the revocation.
-    int secondNumber = toNumberPage(alice);
-    PendingChallenge live = SoftTokenSteps.awaitChallenge(alicePhone);
-    alicePhone.revoke();
+  /**
+   * A revoked certificate is refused everywhere, also when it answers a challenge that was live
+   * before the revocation.
+   */
+  @Test
+  void aRevokedCertificateIsRefusedAlsoForAChallengeLiveBeforeTheRevocation() throws Exception {
+    LiveChallenge live = liveChallenge();
+    SoftTokenDevice phone = live.phone();
+    phone.revoke();
     SoftTokenClientException revokedAnswer =
         assertThrows(
             SoftTokenClientException.class,
-            () -> alicePhone.respond(live, Decision.APPROVE, secondNumber));
+            () -> phone.respond(live.challenge(), Decision.APPROVE, live.number()));
     assertEquals("certificate_revoked", revokedAnswer.error());
-    SoftTokenClientException revoked =
-        assertThrows(SoftTokenClientException.class, alicePhone::pending);
+    SoftTokenClientException revoked = assertThrows(SoftTokenClientException.class, phone::pending);
     assertEquals("certificate_revoked", revoked.error());
     assertEquals(403, revoked.httpStatus());
   }

@@ -22,6 +22,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
 import th.gfmis.keycloak.core.password.TemporaryPasswordPolicy;
@@ -88,11 +89,10 @@ public class ChangeTemporaryPasswordAction implements RequiredActionProvider {
     }
     UserSessionTerminator.Ended ended = endOtherSessions(context, user);
     EventBuilder changed =
-        context
-            .getEvent()
-            .clone()
-            .event(EventType.UPDATE_PASSWORD)
-            .detail("gfmis_step", "temporary_password_changed");
+        GfmisEvents.step(
+            context.getEvent(),
+            EventType.UPDATE_PASSWORD,
+            GfmisEvents.Step.TEMPORARY_PASSWORD_CHANGED);
     ended.addTo(changed).success();
     notifyHolder(context, user);
     context.success();

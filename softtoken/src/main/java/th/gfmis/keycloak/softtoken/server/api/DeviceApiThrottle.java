@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
@@ -29,7 +30,7 @@ record DeviceApiThrottle(int maxRefusals, Duration window) {
     String address = session.getContext().getConnection().getRemoteAddr();
     AttemptLimiter.Attempt attempt =
         new AttemptLimiter(session.singleUseObjects(), maxRefusals, window)
-            .claim("gfmis-st-api-refused:" + realm.getId() + ":" + address, now);
+            .claim(SingleUseStores.DEVICE_API_REFUSALS.key(realm.getId(), address), now);
     if (!attempt.allowed()) {
       Response refused =
           ApiResponses.error(

@@ -7,6 +7,8 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
+import th.gfmis.keycloak.core.events.GfmisEvents.Step;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentBasis;
 
@@ -23,31 +25,31 @@ final class DeviceEvents {
 
   void enrolled(UserModel user, String serial, String deviceName, EnrollmentBasis basis) {
     builder(EventType.UPDATE_CREDENTIAL, user)
-        .detail("gfmis_softtoken_serial", serial)
-        .detail("gfmis_softtoken_device", deviceName)
-        .detail("gfmis_enrollment_basis", basis.kind().name().toLowerCase(Locale.ROOT))
+        .detail(GfmisEvents.SOFTTOKEN_SERIAL, serial)
+        .detail(GfmisEvents.SOFTTOKEN_DEVICE, deviceName)
+        .detail(GfmisEvents.ENROLLMENT_BASIS, basis.kind().name().toLowerCase(Locale.ROOT))
         .success();
   }
 
   /** A code whose reason has lapsed (or a second enrollment racing the first). */
   void enrollmentRefused(UserModel user) {
     builder(EventType.UPDATE_CREDENTIAL_ERROR, user)
-        .detail("gfmis_step", "softtoken_enroll")
-        .error("gfmis_enrollment_not_allowed");
+        .detail(GfmisEvents.STEP, Step.SOFTTOKEN_ENROLL)
+        .error(GfmisEvents.ErrorCode.ENROLLMENT_NOT_ALLOWED);
   }
 
   void revoked(UserModel user, String serial) {
     builder(EventType.REMOVE_CREDENTIAL, user)
-        .detail("gfmis_softtoken_serial", serial)
-        .detail("gfmis_step", "revoked_by_device")
+        .detail(GfmisEvents.SOFTTOKEN_SERIAL, serial)
+        .detail(GfmisEvents.STEP, Step.REVOKED_BY_DEVICE)
         .success();
   }
 
   void renewed(UserModel user, String previousSerial, String serial) {
     builder(EventType.UPDATE_CREDENTIAL, user)
-        .detail("gfmis_softtoken_serial", serial)
-        .detail("gfmis_softtoken_previous_serial", previousSerial)
-        .detail("gfmis_step", "softtoken_renewed")
+        .detail(GfmisEvents.SOFTTOKEN_SERIAL, serial)
+        .detail(GfmisEvents.SOFTTOKEN_PREVIOUS_SERIAL, previousSerial)
+        .detail(GfmisEvents.STEP, Step.SOFTTOKEN_RENEWED)
         .success();
   }
 

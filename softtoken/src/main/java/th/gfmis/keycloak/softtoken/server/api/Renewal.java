@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.EnrollmentResponse;
 import th.gfmis.keycloak.softtoken.protocol.RenewalRequest;
@@ -28,8 +29,6 @@ import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
  * (cluster-wide); then a certificate for the new key replaces the old one in the same credential.
  */
 final class Renewal {
-
-  private static final String RENEWING = "gfmis-st-renewing:";
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -59,7 +58,7 @@ final class Renewal {
     if (!session
         .singleUseObjects()
         .putIfAbsent(
-            realm.getId() + ":" + RENEWING + previousSerial,
+            SingleUseStores.SOFTTOKEN_RENEWING.key(realm.getId(), previousSerial),
             SoftTokenProtocol.DEFAULT_JTI_TTL.toSeconds())) {
       throw new SoftTokenProtocolException(
           SoftTokenError.REPLAYED, "This certificate is already being renewed.");

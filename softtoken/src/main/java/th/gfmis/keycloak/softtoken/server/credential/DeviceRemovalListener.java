@@ -15,6 +15,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 
 /**
  * When a Soft Token device is removed outside the device API — by the holder in the account console
@@ -45,7 +46,7 @@ public class DeviceRemovalListener implements EventListenerProviderFactory, Even
         || event.getError() != null
         || details == null
         || !SoftTokenCredentialModel.TYPE.equals(details.get(Details.CREDENTIAL_TYPE))
-        || details.containsKey("gfmis_step")) {
+        || details.containsKey(GfmisEvents.STEP)) {
       return;
     }
     AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();

@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.session.UserSessionTerminator;
 
 /**
@@ -19,9 +20,6 @@ public final class SoftTokenSessions {
 
   /** User-session note: serial of the device that approved the session's Soft Token level. */
   public static final String NOTE_SERIAL = "gfmis-softtoken-serial";
-
-  /** Logout event reason when a revocation ends a session. */
-  public static final String LOGOUT_REASON = "gfmis_softtoken_revoked";
 
   private SoftTokenSessions() {}
 
@@ -39,7 +37,7 @@ public final class SoftTokenSessions {
       KeycloakSession session, RealmModel realm, UserModel user, String keptId) {
     EventBuilder logout =
         new EventBuilder(realm, session, session.getContext().getConnection())
-            .detail(Details.REASON, LOGOUT_REASON);
+            .detail(Details.REASON, GfmisEvents.Reason.SOFTTOKEN_REVOKED);
     return new UserSessionTerminator(session, realm)
         .endWhere(
             user,

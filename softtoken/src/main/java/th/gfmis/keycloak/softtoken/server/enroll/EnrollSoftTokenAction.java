@@ -13,6 +13,7 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenCredentialModel;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
@@ -102,11 +103,8 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
       // The sign-in that enrolled the device ends at the Soft Token level too.
       SoftTokenSessions.markApproved(
           authSession, SoftTokenDevices.current(context.getUser()).get().serial());
-      context
-          .getEvent()
-          .clone()
-          .event(EventType.UPDATE_CREDENTIAL)
-          .detail("gfmis_step", "softtoken_enrolled")
+      GfmisEvents.step(
+              context.getEvent(), EventType.UPDATE_CREDENTIAL, GfmisEvents.Step.SOFTTOKEN_ENROLLED)
           .success();
       context.success();
       return;
@@ -202,12 +200,11 @@ public class EnrollSoftTokenAction implements RequiredActionProvider, Credential
     boolean cancellable =
         EnrollSoftTokenActionFactory.PROVIDER_ID.equals(
             context.getAuthenticationSession().getClientNote(Constants.KC_ACTION));
-    context
-        .getEvent()
-        .clone()
-        .event(EventType.UPDATE_CREDENTIAL_ERROR)
-        .detail("gfmis_step", "softtoken_enroll")
-        .error("gfmis_enrollment_not_allowed");
+    GfmisEvents.step(
+            context.getEvent(),
+            EventType.UPDATE_CREDENTIAL_ERROR,
+            GfmisEvents.Step.SOFTTOKEN_ENROLL)
+        .error(GfmisEvents.ErrorCode.ENROLLMENT_NOT_ALLOWED);
     context.challenge(
         context
             .form()

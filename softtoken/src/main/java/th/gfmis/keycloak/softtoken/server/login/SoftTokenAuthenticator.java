@@ -19,7 +19,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.ThaiDates;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponses;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
@@ -93,13 +95,9 @@ public class SoftTokenAuthenticator implements Authenticator {
     if (expiredAt.isEmpty()) {
       return false;
     }
-    context
-        .getEvent()
-        .clone()
-        .event(EventType.LOGIN_ERROR)
+    GfmisEvents.step(context.getEvent(), EventType.LOGIN_ERROR, GfmisEvents.Step.SOFTTOKEN)
         .user(context.getUser())
-        .detail("gfmis_step", "softtoken")
-        .error("gfmis_softtoken_certificate_expired");
+        .error(GfmisEvents.ErrorCode.SOFTTOKEN_CERTIFICATE_EXPIRED);
     Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
     context.challenge(
         context
@@ -123,7 +121,7 @@ public class SoftTokenAuthenticator implements Authenticator {
             .blockedFor(
                 user.getId(), address, settings.maxFailures(), settings.failureWindow(), now);
     if (!locked.isZero()) {
-      result(context, "locked", minutes(locked));
+      result(context, "locked", Waits.minutesRoundedUp(locked));
       return;
     }
     AttemptLimiter.Attempt issued =
@@ -131,7 +129,7 @@ public class SoftTokenAuthenticator implements Authenticator {
             .claim(
                 user.getId(), address, settings.maxChallenges(), settings.challengeWindow(), now);
     if (!issued.allowed()) {
-      result(context, "throttled", minutes(issued.blockedFor()));
+      result(context, "throttled", Waits.minutesRoundedUp(issued.blockedFor()));
       return;
     }
 
@@ -162,7 +160,7 @@ public class SoftTokenAuthenticator implements Authenticator {
             settings.failureWindow());
     if (!new Challenges(store, realm).create(challenge, now)) {
       polls.forget(poll);
-      result(context, "throttled", minutes(settings.challengeTtl()));
+      result(context, "throttled", Waits.minutesRoundedUp(settings.challengeTtl()));
       return;
     }
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
@@ -205,8 +203,8 @@ public class SoftTokenAuthenticator implements Authenticator {
             .orElse(false)) {
       context
           .getEvent()
-          .detail("gfmis_softtoken_serial", poll.detail())
-          .detail("gfmis_step", "softtoken_approved");
+          .detail(GfmisEvents.SOFTTOKEN_SERIAL, poll.detail())
+          .detail(GfmisEvents.STEP, GfmisEvents.Step.SOFTTOKEN_APPROVED);
       authSession.setAuthNote(EnrollmentRule.NOTE_APPROVED_SERIAL, poll.detail());
       SoftTokenSessions.markApproved(authSession, poll.detail());
       context.success();
@@ -216,13 +214,9 @@ public class SoftTokenAuthenticator implements Authenticator {
       // Approved by a device that has since been revoked.
       outcome = ChallengeOutcome.DENIED;
     }
-    context
-        .getEvent()
-        .clone()
-        .event(EventType.LOGIN_ERROR)
+    GfmisEvents.step(context.getEvent(), EventType.LOGIN_ERROR, GfmisEvents.Step.SOFTTOKEN)
         .user(context.getUser())
-        .detail("gfmis_step", "softtoken")
-        .error("gfmis_softtoken_" + outcome.wire());
+        .error(GfmisEvents.ErrorCode.softToken(outcome.wire()));
     result(context, outcome.wire(), 0);
   }
 
@@ -291,10 +285,6 @@ public class SoftTokenAuthenticator implements Authenticator {
             .setAttribute("gfmisReason", reason)
             .setAttribute("gfmisMinutes", minutes)
             .createForm(RESULT_TEMPLATE));
-  }
-
-  private static long minutes(Duration d) {
-    return Math.max(1, (d.toSeconds() + 59) / 60);
   }
 
   private static String displayName(ClientModel client) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
 
 /**
@@ -16,7 +17,6 @@ import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
  */
 public final class Activations {
 
-  private static final String PREFIX = "gfmis-st-act:";
   private static final String USER = "user";
   private static final String CERT_DAYS = "certDays";
   private static final String POLL = "poll";
@@ -102,7 +102,7 @@ public final class Activations {
   }
 
   private String key(String hash) {
-    return PREFIX + realm.getId() + ":" + hash;
+    return SingleUseStores.SOFTTOKEN_ACTIVATIONS.key(realm.getId(), hash);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 
 /**
@@ -18,7 +19,6 @@ public final class BrowserPolls {
   /** Still waiting for the device. */
   public static final String PENDING = "pending";
 
-  private static final String PREFIX = "gfmis-st-poll:";
   private static final String STATE = "state";
   private static final String EXPIRES = "expires";
   private static final String DETAIL = "detail";
@@ -49,7 +49,7 @@ public final class BrowserPolls {
     if (handle == null || !Base64Urls.isBase64Url(handle)) {
       return null;
     }
-    Map<String, String> notes = store.get(PREFIX + handle);
+    Map<String, String> notes = store.get(key(handle));
     if (notes == null) {
       return null;
     }
@@ -61,7 +61,7 @@ public final class BrowserPolls {
 
   public void forget(String handle) {
     if (handle != null) {
-      store.remove(PREFIX + handle);
+      store.remove(key(handle));
     }
   }
 
@@ -74,7 +74,7 @@ public final class BrowserPolls {
     }
     Instant forgetAt = poll.expiresAt().plus(GRACE);
     long lifespan = Math.max(60, Duration.between(now, forgetAt).toSeconds());
-    store.put(PREFIX + handle, lifespan, notes);
+    store.put(key(handle), lifespan, notes);
   }
 
   /**
@@ -90,5 +90,9 @@ public final class BrowserPolls {
     public boolean ready(Instant now) {
       return !PENDING.equals(state) || !now.isBefore(expiresAt);
     }
+  }
+
+  private static String key(String handle) {
+    return SingleUseStores.SOFTTOKEN_BROWSER_POLLS.key(handle);
   }
 }

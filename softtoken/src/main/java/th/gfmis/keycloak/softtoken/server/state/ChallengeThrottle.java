@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.UserLimit;
 import th.gfmis.keycloak.core.throttle.UserLocks;
@@ -32,7 +33,8 @@ public final class ChallengeThrottle {
     UserLimit limit =
         new UserLimit(
             new AttemptLimiter(store, max, window),
-            "gfmis-st-issued:" + locks.scope() + ":" + (address == null ? "" : address),
+            SingleUseStores.SOFTTOKEN_CHALLENGES_ISSUED.key(
+                locks.scope(), address == null ? "" : address),
             locks,
             KIND,
             address);

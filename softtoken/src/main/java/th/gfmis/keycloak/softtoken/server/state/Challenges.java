@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
@@ -24,13 +25,8 @@ public final class Challenges {
   /** Records are kept this long after expiry, so that a late answer gets challenge_expired. */
   static final Duration AFTER_EXPIRY = Duration.ofMinutes(2);
 
-  private static final String PREFIX = "gfmis-st-ch:";
-  private static final String USER_PREFIX = "gfmis-st-ch-pending:";
-
   /** Pending challenges a user may have at once (each lives for the challenge lifetime). */
   public static final int MAX_PENDING = 20;
-
-  private static final String ANSWERED_PREFIX = "gfmis-st-ch-done:";
 
   private final SingleUseObjectProvider store;
   private final RealmModel realm;
@@ -130,15 +126,15 @@ public final class Challenges {
   }
 
   private String key(String id) {
-    return PREFIX + realm.getId() + ":" + id;
+    return SingleUseStores.SOFTTOKEN_CHALLENGES.key(realm.getId(), id);
   }
 
   private String slotKey(String userId, int slot) {
-    return USER_PREFIX + realm.getId() + ":" + userId + "#" + slot;
+    return SingleUseStores.SOFTTOKEN_PENDING_CHALLENGES.key(realm.getId(), userId + "#" + slot);
   }
 
   private String answeredKey(String id) {
-    return ANSWERED_PREFIX + realm.getId() + ":" + id;
+    return SingleUseStores.SOFTTOKEN_ANSWERED_CHALLENGES.key(realm.getId(), id);
   }
 
   /**

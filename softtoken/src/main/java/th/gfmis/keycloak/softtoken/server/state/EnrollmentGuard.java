@@ -4,6 +4,7 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 
 /**
  * One enrollment at a time per user, cluster-wide: a key taken with the single-use store's atomic
@@ -14,7 +15,6 @@ import org.keycloak.models.SingleUseObjectProvider;
 public final class EnrollmentGuard {
 
   static final long HOLD_SECONDS = 30;
-  private static final String PREFIX = "gfmis-st-enrolling:";
 
   private EnrollmentGuard() {}
 
@@ -24,7 +24,7 @@ public final class EnrollmentGuard {
    * @return false when another enrollment of the user is under way
    */
   public static boolean acquire(KeycloakSession session, RealmModel realm, String userId) {
-    String key = PREFIX + realm.getId() + ":" + userId;
+    String key = SingleUseStores.SOFTTOKEN_ENROLLING.key(realm.getId(), userId);
     SingleUseObjectProvider store = session.singleUseObjects();
     if (!store.putIfAbsent(key, HOLD_SECONDS)) {
       return false;

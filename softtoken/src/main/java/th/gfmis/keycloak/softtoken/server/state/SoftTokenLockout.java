@@ -2,6 +2,7 @@ package th.gfmis.keycloak.softtoken.server.state;
 
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AddressLockout;
 
 /**
@@ -17,6 +18,6 @@ public final class SoftTokenLockout {
   private SoftTokenLockout() {}
 
   public static AddressLockout of(SingleUseObjectProvider store, RealmModel realm) {
-    return new AddressLockout(store, realm, KIND, "gfmis-st-fail");
+    return new AddressLockout(store, realm, KIND, SingleUseStores.SOFTTOKEN_FAILURES);
   }
 }
