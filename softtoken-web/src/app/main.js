@@ -211,24 +211,57 @@ function renderPending(list) {
       el("dt", { text: t("time") }),
       el("dd", { text: formatTime(challenge.createdAt) }),
     );
-    const numbers = el("div", { class: "numbers", role: "group", "aria-label": t("pickNumber") });
-    for (const n of challenge.numberChoices) {
-      const button = el("button", { type: "button", class: "number", "data-number": String(n), text: String(n) });
-      button.addEventListener("click", () => answer(challenge, "approve", n));
-      numbers.append(button);
-    }
     const deny = el("button", { type: "button", class: "deny", text: t("deny") });
     deny.addEventListener("click", () => answer(challenge, "deny"));
     container.append(
-      el("li", { class: "challenge", "data-id": challenge.id }, heading, facts,
-        el("p", { text: t("pickNumber") }), numbers, deny),
+      el("li", { class: "challenge", "data-id": challenge.id }, heading, facts, ...matcher(challenge), deny),
     );
   }
 }
 
+/** The challenge's number matching (§8.2): "type" the number, or "pick" one of three. */
+function typesTheNumber(challenge) {
+  return challenge.numberMatching === "type" || !Array.isArray(challenge.numberChoices);
+}
+
+/** The controls that approve: three number buttons, or a field for the number. */
+function matcher(challenge) {
+  if (typesTheNumber(challenge)) {
+    const id = "typed-" + challenge.id;
+    const input = el("input", {
+      id,
+      class: "typed-number",
+      inputmode: "numeric",
+      pattern: "[0-9]{2}",
+      maxlength: "2",
+      autocomplete: "off",
+      required: "",
+    });
+    const form = el(
+      "form",
+      { class: "type-number" },
+      el("label", { for: id, text: t("typeNumber") }),
+      input,
+      el("button", { type: "submit", class: "approve", text: t("approve") }),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      answer(challenge, "approve", Number(input.value));
+    });
+    return [form];
+  }
+  const numbers = el("div", { class: "numbers", role: "group", "aria-label": t("pickNumber") });
+  for (const n of challenge.numberChoices) {
+    const button = el("button", { type: "button", class: "number", "data-number": String(n), text: String(n) });
+    button.addEventListener("click", () => answer(challenge, "approve", n));
+    numbers.append(button);
+  }
+  return [el("p", { text: t("pickNumber") }), numbers];
+}
+
 async function answer(challenge, decision, number) {
   answered.add(challenge.id);
-  for (const b of document.querySelectorAll(`li[data-id="${challenge.id}"] button`)) b.disabled = true;
+  for (const b of document.querySelectorAll(`li[data-id="${challenge.id}"] :is(button, input)`)) b.disabled = true;
   try {
     const response = await api.signAnswer(device, challenge, decision, number);
     const result = await api.sendAnswer(device, challenge.id, response);

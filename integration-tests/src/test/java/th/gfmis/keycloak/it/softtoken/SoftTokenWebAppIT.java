@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.util.JsonSerialization;
@@ -149,6 +150,42 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
               .noneMatch(c -> "gfmis-softtoken".equals(c.getType())),
           "the device credential is gone");
       assertEquals("no device", phone.runAsync(EXPORT_PRIVATE_KEY));
+    }
+  }
+
+  @Test
+  void typeTheNumberModeInTheApp() throws Exception {
+    Holder holder = newHolder();
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+    try (PhoneBrowser phone = new PhoneBrowser()) {
+      enrollWithTheApp(phone, holder, "Web phone");
+      phone.await("#device");
+      SoftTokenSettings.set(realm, Map.of("numberMatching", "type"));
+      try {
+        // No numbers to tap: a field for the number the computer shows.
+        signInToGfmis(holder);
+        int shown = steps.shownNumber();
+        WebElement field = phone.await("li.challenge input.typed-number");
+        assertTrue(
+            phone.driver().findElements(By.cssSelector("li.challenge button.number")).isEmpty());
+        phone.check();
+        field.sendKeys(String.valueOf(shown == 99 ? 10 : shown + 1));
+        phone.driver().findElement(By.cssSelector("li.challenge button.approve")).click();
+        assertEquals(
+            "Wrong number: the sign-in was refused. Start the sign-in again.",
+            phone.awaitText("error"));
+        assertEquals("wrong_number", steps.awaitResult());
+
+        pages.click("gfmis-softtoken-retry");
+        int number = steps.shownNumber();
+        phone.await("li.challenge input.typed-number").sendKeys(String.valueOf(number));
+        phone.driver().findElement(By.cssSelector("li.challenge button.approve")).click();
+        awaitMessage(phone, "Approved");
+        pages.awaitCallback();
+      } finally {
+        SoftTokenSettings.set(realm, Map.of("numberMatching", "pick"));
+      }
     }
   }
 
