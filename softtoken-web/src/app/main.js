@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { checkIssued, csrFor, newKeyPair } from "./keys.js";
 import { loadDevice, saveDevice, forgetDevice } from "./store.js";
 import { t, errorText, formatTime, lang, toggleLanguage } from "./i18n.js";
+import * as guards from "./guard.js";
 
 const POLL_MS = 2500;
 const CODE = /^[A-Za-z0-9_-]{43}$/;
@@ -13,6 +14,7 @@ let device = null;
 let deviceStatus = null;
 let pollTimer = null;
 let activationCode = null;
+let guardKind = "pin";
 const answered = new Set();
 
 function el(tag, attrs = {}, ...children) {
@@ -60,6 +62,9 @@ function render() {
     $("device-name").value = t("deviceNameDefault");
   }
   $("server").textContent = new URL(api.apiBase()).host;
+  $("pin-fields").hidden = $("pin-fields").disabled = guardKind !== "pin";
+  $("guard-webauthn").hidden = guardKind !== "webauthn";
+  document.body.dataset.guard = guardKind;
   if (device) {
     $("device-name-value").textContent = device.deviceName;
     $("user-id").textContent = device.username;
@@ -67,19 +72,24 @@ function render() {
     const from = deviceStatus && deviceStatus.renewableFrom;
     $("renew-from").textContent = from ? formatTime(from) : "–";
     $("renew").disabled = !from || Date.parse(from) > Date.now();
+    const kind = device.guard ? device.guard.kind : null;
+    $("guard").textContent = t(kind === "pin" ? "guardPin" : kind === "webauthn" ? "guardWebAuthn" : "guardNone");
   }
 }
 
 async function register(event) {
   event.preventDefault();
   const name = $("device-name").value.trim() || t("deviceNameDefault");
+  const guard = await newGuard(name);
+  if (!guard) return;
   $("register").disabled = true;
   say(t("registering"));
   try {
     const keys = await newKeyPair();
     const answer = await api.enroll(api.apiBase(), activationCode, await csrFor(keys), name);
     await checkIssued(answer, keys.publicKey);
-    device = deviceFrom(answer, keys);
+    device = { ...deviceFrom(answer, keys), guard };
+    $("pin").value = $("pin-again").value = "";
     await saveDevice(device);
     activationCode = null;
     say(t("registered"));
@@ -91,6 +101,95 @@ async function register(event) {
     $("register").disabled = false;
     render();
   }
+}
+
+/** The holder's verification for this device: the phone's screen lock, else a new app PIN. */
+async function newGuard(name) {
+  if (guardKind === "webauthn") {
+    try {
+      return await guards.webAuthnGuard(name);
+    } catch (e) {
+      guardKind = "pin";
+      render();
+      $("message").textContent = "";
+      $("error").textContent = t("webauthnFailed");
+      return null;
+    }
+  }
+  const problem = guards.pinProblem($("pin").value, $("pin-again").value);
+  if (problem) {
+    $("message").textContent = "";
+    $("error").textContent = t(problem);
+    $("pin").focus();
+    return null;
+  }
+  return guards.pinGuard($("pin").value);
+}
+
+let pinAnswer = null;
+
+/** Opens (or keeps open) the PIN dialog; resolves with the PIN typed, or null when cancelled. */
+function askPin(problem) {
+  const dialog = $("pin-dialog");
+  $("pin-entry").value = "";
+  $("pin-error").textContent = problem || "";
+  if (!dialog.open) dialog.showModal();
+  $("pin-entry").focus();
+  return new Promise((resolve) => (pinAnswer = resolve));
+}
+
+function answerPin(value) {
+  const resolve = pinAnswer;
+  pinAnswer = null;
+  if (value === null && $("pin-dialog").open) $("pin-dialog").close();
+  if (resolve) resolve(value);
+}
+
+/**
+ * Whether the holder is verified for one approval or cancellation: the phone's screen lock, or the
+ * app PIN. Each PIN try is counted in IndexedDB before it is checked; after MAX_PIN_FAILURES wrong
+ * PINs in a row the Soft Token is cancelled and the key deleted.
+ */
+async function verifyHolder() {
+  const guard = device.guard;
+  if (!guard) return true;
+  if (guard.kind === "webauthn") return guards.webAuthnVerify(guard);
+  let problem = null;
+  for (;;) {
+    const pin = await askPin(problem);
+    if (pin === null) return false;
+    device = { ...device, guard: { ...device.guard, failures: device.guard.failures + 1 } };
+    await saveDevice(device);
+    if (await guards.pinMatches(device.guard, pin)) {
+      device = { ...device, guard: { ...device.guard, failures: 0 } };
+      await saveDevice(device);
+      $("pin-dialog").close();
+      return true;
+    }
+    const left = guards.MAX_PIN_FAILURES - device.guard.failures;
+    if (left <= 0) {
+      $("pin-dialog").close();
+      await pinLockout();
+      return false;
+    }
+    problem = t("pinWrong").replace("{0}", String(left));
+  }
+}
+
+/** Too many wrong PINs: cancel the certificate (best effort) and delete the key. */
+async function pinLockout() {
+  try {
+    await api.revoke(device);
+  } catch (e) {
+    // Deleting the key is what counts; the server learns of a lost key at the next enrollment.
+  }
+  await forgetDevice();
+  device = null;
+  stopPolling();
+  renderPending([]);
+  render();
+  $("message").textContent = "";
+  $("error").textContent = t("pinLocked");
 }
 
 function deviceFrom(answer, keys) {
@@ -134,7 +233,7 @@ async function renewNow() {
   const keys = await newKeyPair();
   const answer = await api.renew(device, await csrFor(keys));
   await checkIssued(answer, keys.publicKey, device.username);
-  device = { ...deviceFrom(answer, keys), base: device.base };
+  device = { ...deviceFrom(answer, keys), base: device.base, guard: device.guard };
   await saveDevice(device);
   deviceStatus = await api.status(device);
   say(t("renewed"));
@@ -151,6 +250,10 @@ async function onRenew() {
 
 async function onRevoke() {
   if (!confirm(t("revokeConfirm"))) return;
+  if (!(await verifyHolder())) {
+    if (device) say(t("notVerified"));
+    return;
+  }
   try {
     await api.revoke(device);
     await forgetDevice();
@@ -187,9 +290,11 @@ function stopPolling() {
 }
 
 let shownIds = null;
+let lastPending = [];
 
 /** Redraws the list only when it changed, so a button the holder is about to tap stays put. */
 function renderPending(list) {
+  lastPending = list;
   const open = list.filter((c) => !answered.has(c.id));
   const ids = open.map((c) => c.id).join(" ");
   if (ids === shownIds) return;
@@ -260,8 +365,14 @@ function matcher(challenge) {
 }
 
 async function answer(challenge, decision, number) {
+  const controls = () => document.querySelectorAll(`li[data-id="${challenge.id}"] :is(button, input)`);
+  for (const b of controls()) b.disabled = true;
+  if (decision === "approve" && !(await verifyHolder())) {
+    for (const b of controls()) b.disabled = false;
+    if (device) say(t("notVerified"));
+    return;
+  }
   answered.add(challenge.id);
-  for (const b of document.querySelectorAll(`li[data-id="${challenge.id}"] :is(button, input)`)) b.disabled = true;
   try {
     const response = await api.signAnswer(device, challenge, decision, number);
     const result = await api.sendAnswer(device, challenge.id, response);
@@ -280,9 +391,17 @@ async function start() {
   $("lang").addEventListener("click", () => {
     toggleLanguage();
     render();
+    shownIds = null;
+    renderPending(lastPending);
   });
   $("enroll-form").addEventListener("submit", register);
   $("renew").addEventListener("click", onRenew);
+  $("pin-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    answerPin($("pin-entry").value);
+  });
+  $("pin-cancel").addEventListener("click", () => answerPin(null));
+  $("pin-dialog").addEventListener("cancel", () => answerPin(null));
   $("revoke").addEventListener("click", onRevoke);
   addEventListener("online", render);
   addEventListener("offline", render);
@@ -292,6 +411,7 @@ async function start() {
     $("error").textContent = t("insecure");
     return;
   }
+  guardKind = await guards.availableKind();
   try {
     device = (await loadDevice()) || null;
   } catch (e) {
