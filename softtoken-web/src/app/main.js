@@ -178,14 +178,16 @@ async function verifyHolder() {
 
 /** Too many wrong PINs: cancel the certificate (best effort) and delete the key. */
 async function pinLockout() {
+  // Forgotten first, so that a poll under way cannot report the revocation as its own error.
+  const locked = device;
+  device = null;
+  stopPolling();
   try {
-    await api.revoke(device);
+    await api.revoke(locked);
   } catch (e) {
     // Deleting the key is what counts; the server learns of a lost key at the next enrollment.
   }
   await forgetDevice();
-  device = null;
-  stopPolling();
   renderPending([]);
   render();
   $("message").textContent = "";
@@ -269,11 +271,16 @@ async function onRevoke() {
 
 async function poll() {
   pollTimer = null;
-  if (!device) return;
+  const current = device;
+  if (!current) return;
   try {
-    renderPending(await api.challenges(device));
+    const list = await api.challenges(current);
+    if (!device) return;
+    renderPending(list);
     $("offline").hidden = true;
   } catch (e) {
+    // The device was cancelled or forgotten meanwhile: its error is no news.
+    if (!device) return;
     if (e.code === "network_error") $("offline").hidden = false;
     else if (e.code !== "too_many_requests") return lost(e);
   }

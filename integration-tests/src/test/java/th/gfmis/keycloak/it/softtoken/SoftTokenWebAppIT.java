@@ -167,7 +167,11 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
                           + " tries left; after that the Soft Token on this phone is deleted."));
         }
       }
-      assertTrue(phone.awaitText("error").startsWith("Wrong PIN 5 times: the Soft Token key"));
+      new WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+          .until(
+              ExpectedConditions.textMatches(
+                  By.id("error"),
+                  java.util.regex.Pattern.compile("^Wrong PIN 5 times: the Soft Token key.*")));
       phone.await("#not-registered");
       phone.check();
       assertEquals("no device", phone.runAsync(EXPORT_PRIVATE_KEY));
