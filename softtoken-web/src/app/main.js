@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { checkIssued, csrFor, newKeyPair } from "./keys.js";
 import { loadDevice, saveDevice, forgetDevice } from "./store.js";
 import { t, errorText, formatTime, lang, toggleLanguage } from "./i18n.js";
+import * as guards from "./guard.js";
 
 const POLL_MS = 2500;
 const CODE = /^[A-Za-z0-9_-]{43}$/;
@@ -13,6 +14,7 @@ let device = null;
 let deviceStatus = null;
 let pollTimer = null;
 let activationCode = null;
+let guardKind = "pin";
 const answered = new Set();
 
 function el(tag, attrs = {}, ...children) {
@@ -60,6 +62,9 @@ function render() {
     $("device-name").value = t("deviceNameDefault");
   }
   $("server").textContent = new URL(api.apiBase()).host;
+  $("pin-fields").hidden = $("pin-fields").disabled = guardKind !== "pin";
+  $("guard-webauthn").hidden = guardKind !== "webauthn";
+  document.body.dataset.guard = guardKind;
   if (device) {
     $("device-name-value").textContent = device.deviceName;
     $("user-id").textContent = device.username;
@@ -67,19 +72,24 @@ function render() {
     const from = deviceStatus && deviceStatus.renewableFrom;
     $("renew-from").textContent = from ? formatTime(from) : "–";
     $("renew").disabled = !from || Date.parse(from) > Date.now();
+    const kind = device.guard ? device.guard.kind : null;
+    $("guard").textContent = t(kind === "pin" ? "guardPin" : kind === "webauthn" ? "guardWebAuthn" : "guardNone");
   }
 }
 
 async function register(event) {
   event.preventDefault();
   const name = $("device-name").value.trim() || t("deviceNameDefault");
+  const guard = await newGuard(name);
+  if (!guard) return;
   $("register").disabled = true;
   say(t("registering"));
   try {
     const keys = await newKeyPair();
     const answer = await api.enroll(api.apiBase(), activationCode, await csrFor(keys), name);
     await checkIssued(answer, keys.publicKey);
-    device = deviceFrom(answer, keys);
+    device = { ...deviceFrom(answer, keys), guard };
+    $("pin").value = $("pin-again").value = "";
     await saveDevice(device);
     activationCode = null;
     say(t("registered"));
@@ -91,6 +101,97 @@ async function register(event) {
     $("register").disabled = false;
     render();
   }
+}
+
+/** The holder's verification for this device: the phone's screen lock, else a new app PIN. */
+async function newGuard(name) {
+  if (guardKind === "webauthn") {
+    try {
+      return await guards.webAuthnGuard(name);
+    } catch (e) {
+      guardKind = "pin";
+      render();
+      $("message").textContent = "";
+      $("error").textContent = t("webauthnFailed");
+      return null;
+    }
+  }
+  const problem = guards.pinProblem($("pin").value, $("pin-again").value);
+  if (problem) {
+    $("message").textContent = "";
+    $("error").textContent = t(problem);
+    $("pin").focus();
+    return null;
+  }
+  return guards.pinGuard($("pin").value);
+}
+
+let pinAnswer = null;
+
+/** Opens (or keeps open) the PIN dialog; resolves with the PIN typed, or null when cancelled. */
+function askPin(problem) {
+  const dialog = $("pin-dialog");
+  $("pin-entry").value = "";
+  $("pin-error").textContent = problem || "";
+  if (!dialog.open) dialog.showModal();
+  $("pin-entry").focus();
+  return new Promise((resolve) => (pinAnswer = resolve));
+}
+
+function answerPin(value) {
+  const resolve = pinAnswer;
+  pinAnswer = null;
+  if (value === null && $("pin-dialog").open) $("pin-dialog").close();
+  if (resolve) resolve(value);
+}
+
+/**
+ * Whether the holder is verified for one approval or cancellation: the phone's screen lock, or the
+ * app PIN. Each PIN try is counted in IndexedDB before it is checked; after MAX_PIN_FAILURES wrong
+ * PINs in a row the Soft Token is cancelled and the key deleted.
+ */
+async function verifyHolder() {
+  const guard = device.guard;
+  if (!guard) return true;
+  if (guard.kind === "webauthn") return guards.webAuthnVerify(guard);
+  let problem = null;
+  for (;;) {
+    const pin = await askPin(problem);
+    if (pin === null) return false;
+    device = { ...device, guard: { ...device.guard, failures: device.guard.failures + 1 } };
+    await saveDevice(device);
+    if (await guards.pinMatches(device.guard, pin)) {
+      device = { ...device, guard: { ...device.guard, failures: 0 } };
+      await saveDevice(device);
+      $("pin-dialog").close();
+      return true;
+    }
+    const left = guards.MAX_PIN_FAILURES - device.guard.failures;
+    if (left <= 0) {
+      $("pin-dialog").close();
+      await pinLockout();
+      return false;
+    }
+    problem = t("pinWrong").replace("{0}", String(left));
+  }
+}
+
+/** Too many wrong PINs: cancel the certificate (best effort) and delete the key. */
+async function pinLockout() {
+  // Forgotten first, so that a poll under way cannot report the revocation as its own error.
+  const locked = device;
+  device = null;
+  stopPolling();
+  try {
+    await api.revoke(locked);
+  } catch (e) {
+    // Deleting the key is what counts; the server learns of a lost key at the next enrollment.
+  }
+  await forgetDevice();
+  renderPending([]);
+  render();
+  $("message").textContent = "";
+  $("error").textContent = t("pinLocked");
 }
 
 function deviceFrom(answer, keys) {
@@ -134,7 +235,7 @@ async function renewNow() {
   const keys = await newKeyPair();
   const answer = await api.renew(device, await csrFor(keys));
   await checkIssued(answer, keys.publicKey, device.username);
-  device = { ...deviceFrom(answer, keys), base: device.base };
+  device = { ...deviceFrom(answer, keys), base: device.base, guard: device.guard };
   await saveDevice(device);
   deviceStatus = await api.status(device);
   say(t("renewed"));
@@ -151,6 +252,10 @@ async function onRenew() {
 
 async function onRevoke() {
   if (!confirm(t("revokeConfirm"))) return;
+  if (!(await verifyHolder())) {
+    if (device) say(t("notVerified"));
+    return;
+  }
   try {
     await api.revoke(device);
     await forgetDevice();
@@ -166,11 +271,16 @@ async function onRevoke() {
 
 async function poll() {
   pollTimer = null;
-  if (!device) return;
+  const current = device;
+  if (!current) return;
   try {
-    renderPending(await api.challenges(device));
+    const list = await api.challenges(current);
+    if (!device) return;
+    renderPending(list);
     $("offline").hidden = true;
   } catch (e) {
+    // The device was cancelled or forgotten meanwhile: its error is no news.
+    if (!device) return;
     if (e.code === "network_error") $("offline").hidden = false;
     else if (e.code !== "too_many_requests") return lost(e);
   }
@@ -187,9 +297,11 @@ function stopPolling() {
 }
 
 let shownIds = null;
+let lastPending = [];
 
 /** Redraws the list only when it changed, so a button the holder is about to tap stays put. */
 function renderPending(list) {
+  lastPending = list;
   const open = list.filter((c) => !answered.has(c.id));
   const ids = open.map((c) => c.id).join(" ");
   if (ids === shownIds) return;
@@ -211,24 +323,63 @@ function renderPending(list) {
       el("dt", { text: t("time") }),
       el("dd", { text: formatTime(challenge.createdAt) }),
     );
-    const numbers = el("div", { class: "numbers", role: "group", "aria-label": t("pickNumber") });
-    for (const n of challenge.numberChoices) {
-      const button = el("button", { type: "button", class: "number", "data-number": String(n), text: String(n) });
-      button.addEventListener("click", () => answer(challenge, "approve", n));
-      numbers.append(button);
-    }
     const deny = el("button", { type: "button", class: "deny", text: t("deny") });
     deny.addEventListener("click", () => answer(challenge, "deny"));
     container.append(
-      el("li", { class: "challenge", "data-id": challenge.id }, heading, facts,
-        el("p", { text: t("pickNumber") }), numbers, deny),
+      el("li", { class: "challenge", "data-id": challenge.id }, heading, facts, ...matcher(challenge), deny),
     );
   }
 }
 
+/** The challenge's number matching (§8.2): "type" the number, or "pick" one of three. */
+function typesTheNumber(challenge) {
+  return challenge.numberMatching === "type" || !Array.isArray(challenge.numberChoices);
+}
+
+/** The controls that approve: three number buttons, or a field for the number. */
+function matcher(challenge) {
+  if (typesTheNumber(challenge)) {
+    const id = "typed-" + challenge.id;
+    const input = el("input", {
+      id,
+      class: "typed-number",
+      inputmode: "numeric",
+      pattern: "[0-9]{2}",
+      maxlength: "2",
+      autocomplete: "off",
+      required: "",
+    });
+    const form = el(
+      "form",
+      { class: "type-number" },
+      el("label", { for: id, text: t("typeNumber") }),
+      input,
+      el("button", { type: "submit", class: "approve", text: t("approve") }),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      answer(challenge, "approve", Number(input.value));
+    });
+    return [form];
+  }
+  const numbers = el("div", { class: "numbers", role: "group", "aria-label": t("pickNumber") });
+  for (const n of challenge.numberChoices) {
+    const button = el("button", { type: "button", class: "number", "data-number": String(n), text: String(n) });
+    button.addEventListener("click", () => answer(challenge, "approve", n));
+    numbers.append(button);
+  }
+  return [el("p", { text: t("pickNumber") }), numbers];
+}
+
 async function answer(challenge, decision, number) {
+  const controls = () => document.querySelectorAll(`li[data-id="${challenge.id}"] :is(button, input)`);
+  for (const b of controls()) b.disabled = true;
+  if (decision === "approve" && !(await verifyHolder())) {
+    for (const b of controls()) b.disabled = false;
+    if (device) say(t("notVerified"));
+    return;
+  }
   answered.add(challenge.id);
-  for (const b of document.querySelectorAll(`li[data-id="${challenge.id}"] button`)) b.disabled = true;
   try {
     const response = await api.signAnswer(device, challenge, decision, number);
     const result = await api.sendAnswer(device, challenge.id, response);
@@ -247,9 +398,17 @@ async function start() {
   $("lang").addEventListener("click", () => {
     toggleLanguage();
     render();
+    shownIds = null;
+    renderPending(lastPending);
   });
   $("enroll-form").addEventListener("submit", register);
   $("renew").addEventListener("click", onRenew);
+  $("pin-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    answerPin($("pin-entry").value);
+  });
+  $("pin-cancel").addEventListener("click", () => answerPin(null));
+  $("pin-dialog").addEventListener("cancel", () => answerPin(null));
   $("revoke").addEventListener("click", onRevoke);
   addEventListener("online", render);
   addEventListener("offline", render);
@@ -259,6 +418,7 @@ async function start() {
     $("error").textContent = t("insecure");
     return;
   }
+  guardKind = await guards.availableKind();
   try {
     device = (await loadDevice()) || null;
   } catch (e) {

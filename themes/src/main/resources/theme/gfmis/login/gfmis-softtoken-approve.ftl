@@ -6,7 +6,7 @@
         ${msg("gfmisSoftTokenApproveTitle")}
     <#elseif section = "form">
         <form id="gfmis-softtoken-approve-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
-            <p id="gfmis-softtoken-approve-instruction">${msg("gfmisSoftTokenApproveInstruction", gfmisClientName)}</p>
+            <p id="gfmis-softtoken-approve-instruction">${msg("gfmisSoftTokenApproveInstruction" + ((gfmisNumberMatching!"pick") == "type")?then("Type", ""), gfmisClientName)}</p>
             <#-- The number is a code to match, not a quantity: screen readers get its digits one by one
                  ("4 7", in Thai "สี่ เจ็ด"), as the phone's list must be compared digit by digit. -->
             <p class="gfmis-softtoken-number">

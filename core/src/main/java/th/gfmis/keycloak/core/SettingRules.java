@@ -26,7 +26,7 @@ public final class SettingRules {
   private static final int MAX_ECHO = 40;
 
   /** One setting's rule. */
-  public sealed interface Rule permits Range, Flag {
+  public sealed interface Rule permits Range, Flag, OneOf {
     String name();
 
     /** What is wrong with {@code value}, as a sentence naming the setting; empty when fine. */
@@ -76,6 +76,27 @@ public final class SettingRules {
     }
   }
 
+  /** One of a fixed list of words, exactly as written. */
+  public record OneOf(String name, List<String> values) implements Rule {
+    public OneOf {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public Optional<String> problem(String value) {
+      return values.contains(value.strip())
+          ? Optional.empty()
+          : Optional.of(
+              String.format(
+                  "%s must be one of %s (got '%s')", name, String.join(", ", values), echo(value)));
+    }
+
+    @Override
+    public String accepted() {
+      return "One of: " + String.join(", ", values) + ".";
+    }
+  }
+
   /** A setting whose value its rule rejects, and why, as a sentence naming the setting. */
   public record Problem(String setting, String message) {}
 
@@ -91,6 +112,10 @@ public final class SettingRules {
 
   public static Flag flag(String name) {
     return new Flag(name);
+  }
+
+  public static OneOf oneOf(String name, String... values) {
+    return new OneOf(name, List.of(values));
   }
 
   public static SettingRules of(Rule... rules) {

@@ -66,6 +66,20 @@ class SettingRulesTest {
   }
 
   @Test
+  void aWordSettingAcceptsOnlyItsWordsExactly() {
+    SettingRules rules = SettingRules.of(SettingRules.oneOf("mode", "pick", "type"));
+    assertEquals(List.of(), rules.problems(Map.of("mode", "type")));
+    assertEquals(List.of(), rules.problems(Map.of("mode", " pick ")));
+    for (String bad : List.of("Type", "both", "3")) {
+      List<Problem> problems = rules.problems(Map.of("mode", bad));
+      assertEquals(1, problems.size(), bad);
+      assertEquals("mode must be one of pick, type (got '" + bad + "')", problems.get(0).message());
+    }
+    assertEquals(List.of(), rules.problems(Map.of()));
+    assertEquals("One of: pick, type.", SettingRules.oneOf("mode", "pick", "type").accepted());
+  }
+
+  @Test
   void documentsTheAcceptedValuesInTheHelpText() {
     List<ProviderConfigProperty> properties =
         RULES.document(

@@ -22,6 +22,17 @@ final class Banner {
             + " / "
             + KeycloakServer.ADMIN_PASSWORD
             + ")");
+    if (settings.https()) {
+      item(
+          out,
+          "Soft Token app (phone)",
+          settings.keycloakUrl() + "/realms/gfmis/gfmis-softtoken/app/");
+      item(
+          out,
+          "CA for the phone to trust",
+          layout.show(layout.httpsDir().resolve(DemoCertificates.CA_FILE))
+              + "  (docs/softtoken-web-app.md)");
+    }
     item(out, "Mailbox (all e-mail)", settings.webUrl() + "/");
     item(out, "Demo app (OIDC client)", settings.webUrl() + "/app");
     item(out, "SMTP (mail catcher)", "localhost:" + settings.smtpPort());

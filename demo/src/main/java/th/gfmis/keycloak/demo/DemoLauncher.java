@@ -62,6 +62,20 @@ public final class DemoLauncher {
     PortGuard.requireFree(settings.managementPort(), "DEMO_MANAGEMENT_PORT");
     PortGuard.requireFree(settings.smtpPort(), "DEMO_SMTP_PORT");
     PortGuard.requireFree(settings.webPort(), "DEMO_WEB_PORT");
+    DemoCertificates https = null;
+    if (settings.https()) {
+      PortGuard.requireFree(settings.httpsPort(), "DEMO_HTTPS_PORT");
+      https = DemoCertificates.ensure(layout.httpsDir(), settings.httpsHost());
+      // The launcher's own calls to Keycloak (readiness, grants, the demo app) trust the local CA.
+      System.setProperty("javax.net.ssl.trustStore", https.trustStore().toString());
+      System.setProperty("javax.net.ssl.trustStorePassword", https.password());
+      System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+      System.out.println(
+          "HTTPS:         certificate for "
+              + settings.httpsHost()
+              + " by the local CA "
+              + layout.show(https.caCertificate()));
+    }
 
     ObjectMapper json = new ObjectMapper();
     KeycloakDistribution distribution = new KeycloakDistribution(layout, json);
@@ -100,7 +114,7 @@ public final class DemoLauncher {
     System.out.println("Web inbox:     " + settings.webUrl() + "/");
 
     KeycloakServer keycloak =
-        KeycloakServer.start(layout.keycloakHome(), script, settings, layout.keycloakLog());
+        KeycloakServer.start(layout.keycloakHome(), script, settings, layout.keycloakLog(), https);
     shutdown.add("Keycloak", keycloak);
     System.out.println(
         "Keycloak:      starting on "

@@ -56,6 +56,14 @@ record DemoLayout(
         target.resolve("keycloak.log"));
   }
 
+  /**
+   * The demo's HTTPS certificates ({@code demo/https-local/}, outside {@code target/} so that a
+   * phone that trusts the local CA keeps trusting it after {@code mvn clean}).
+   */
+  Path httpsDir() {
+    return demoTarget.getParent().resolve("https-local");
+  }
+
   /** Shows a path relative to the repository root when it is inside it (shorter banners). */
   String show(Path path) {
     Path absolute = path.toAbsolutePath().normalize();

@@ -9,12 +9,25 @@ import java.util.Map;
  * Ports and switches of one demo run. Environment variables give the values, command-line options
  * override them.
  */
-record DemoSettings(int httpPort, int managementPort, int smtpPort, int webPort, boolean keepData) {
+record DemoSettings(
+    int httpPort,
+    int managementPort,
+    int smtpPort,
+    int webPort,
+    boolean keepData,
+    int httpsPort,
+    String httpsHost) {
 
   static final int DEFAULT_HTTP_PORT = 8080;
   static final int DEFAULT_MANAGEMENT_PORT = 9000;
   static final int DEFAULT_SMTP_PORT = 3025;
   static final int DEFAULT_WEB_PORT = 8025;
+  static final int DEFAULT_HTTPS_PORT = 8443;
+
+  /** Plain HTTP on localhost only (no HTTPS). */
+  DemoSettings(int httpPort, int managementPort, int smtpPort, int webPort, boolean keepData) {
+    this(httpPort, managementPort, smtpPort, webPort, keepData, 0, null);
+  }
 
   static final String USAGE =
       """
@@ -27,6 +40,12 @@ record DemoSettings(int httpPort, int managementPort, int smtpPort, int webPort,
         --smtp-port=N        DEMO_SMTP_PORT        mail catcher SMTP port (default 3025)
         --web-port=N         DEMO_WEB_PORT         inbox and demo app port (default 8025)
         --keep-data          DEMO_KEEP_DATA=true   keep Keycloak's database from the last run
+        --https              DEMO_HTTPS=true       also serve Keycloak over HTTPS with a certificate
+                                                   made on this computer, so that a phone on the
+                                                   same network can open the Soft Token app
+        --https-port=N       DEMO_HTTPS_PORT       HTTPS port (default 8443; implies --https)
+        --https-host=ADDR    DEMO_HTTPS_HOST       the computer's address the phone uses (default:
+                                                   its first local network address)
         --help               this text""";
 
   DemoSettings {
@@ -35,6 +54,12 @@ record DemoSettings(int httpPort, int managementPort, int smtpPort, int webPort,
     check(seen, managementPort, "DEMO_MANAGEMENT_PORT");
     check(seen, smtpPort, "DEMO_SMTP_PORT");
     check(seen, webPort, "DEMO_WEB_PORT");
+    if (httpsPort != 0) {
+      check(seen, httpsPort, "DEMO_HTTPS_PORT");
+      if (httpsHost == null || !httpsHost.matches("[A-Za-z0-9.:-]+")) {
+        throw new DemoException("DEMO_HTTPS_HOST must be a host name or address, not " + httpsHost);
+      }
+    }
   }
 
   /** Reads the settings; throws {@link DemoException} naming the bad variable or option. */
@@ -45,6 +70,10 @@ record DemoSettings(int httpPort, int managementPort, int smtpPort, int webPort,
     int smtp = port(env.get("DEMO_SMTP_PORT"), DEFAULT_SMTP_PORT, "DEMO_SMTP_PORT");
     int web = port(env.get("DEMO_WEB_PORT"), DEFAULT_WEB_PORT, "DEMO_WEB_PORT");
     boolean keep = flag(env.get("DEMO_KEEP_DATA"), "DEMO_KEEP_DATA");
+    boolean https = flag(env.get("DEMO_HTTPS"), "DEMO_HTTPS");
+    int httpsPort = port(env.get("DEMO_HTTPS_PORT"), DEFAULT_HTTPS_PORT, "DEMO_HTTPS_PORT");
+    https |= env.get("DEMO_HTTPS_PORT") != null && !env.get("DEMO_HTTPS_PORT").isBlank();
+    String host = env.get("DEMO_HTTPS_HOST");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -55,14 +84,41 @@ record DemoSettings(int httpPort, int managementPort, int smtpPort, int webPort,
         case "--smtp-port" -> smtp = port(required(name, value), 0, name);
         case "--web-port" -> web = port(required(name, value), 0, name);
         case "--keep-data" -> keep = value == null || flag(value, name);
+        case "--https" -> https = value == null || flag(value, name);
+        case "--https-port" -> {
+          httpsPort = port(required(name, value), 0, name);
+          https = true;
+        }
+        case "--https-host" -> host = required(name, value).strip();
         default -> throw new DemoException("unknown option " + name + "\n\n" + USAGE);
       }
     }
-    return new DemoSettings(http, management, smtp, web, keep);
+    if (!https) {
+      return new DemoSettings(http, management, smtp, web, keep);
+    }
+    return new DemoSettings(
+        http,
+        management,
+        smtp,
+        web,
+        keep,
+        httpsPort,
+        host == null || host.isBlank() ? LocalAddress.find() : host.strip());
   }
 
-  /** Keycloak's base URL as the browser and the demo app reach it. */
+  boolean https() {
+    return httpsPort != 0;
+  }
+
+  /**
+   * Keycloak's base URL as the browser and the demo app reach it: with HTTPS, the computer's
+   * address on the local network, so that the QR code of "Get Certificate" opens on a phone.
+   */
   String keycloakUrl() {
+    if (https()) {
+      String host = httpsHost.contains(":") ? "[" + httpsHost + "]" : httpsHost;
+      return "https://" + host + ":" + httpsPort;
+    }
     return "http://localhost:" + httpPort;
   }
 

@@ -34,7 +34,8 @@ final class KeycloakServer implements AutoCloseable {
     this.log = log;
   }
 
-  static KeycloakServer start(Path home, Path script, DemoSettings settings, Path log)
+  static KeycloakServer start(
+      Path home, Path script, DemoSettings settings, Path log, DemoCertificates https)
       throws IOException {
     List<String> command = new ArrayList<>();
     if (script.getFileName().toString().endsWith(".bat")) {
@@ -47,11 +48,19 @@ final class KeycloakServer implements AutoCloseable {
             "--import-realm",
             "--http-port=" + settings.httpPort(),
             "--http-management-port=" + settings.managementPort()));
+    if (https != null) {
+      command.add("--https-port=" + settings.httpsPort());
+      command.add("--https-key-store-file=" + https.serverKeyStore());
+    }
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
     Map<String, String> env = builder.environment();
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("KC_SPI_GFMIS_CITIZEN_ID__DEFAULT__HASH_KEY", DEMO_CID_HASH_KEY);
+    if (https != null) {
+      // In the environment, not on the command line that every user of the machine can list.
+      env.put("KC_HTTPS_KEY_STORE_PASSWORD", https.password());
+    }
     Files.createDirectories(log.getParent());
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Process process = builder.start();

@@ -36,6 +36,29 @@ class DemoSettingsTest {
   }
 
   @Test
+  void httpsUsesTheComputersAddressSoThatTheQrCodeOpensOnAPhone() {
+    DemoSettings https =
+        DemoSettings.from(Map.of(), List.of("--https", "--https-host=192.168.1.20"));
+    assertTrue(https.https());
+    assertEquals("https://192.168.1.20:8443", https.keycloakUrl());
+    assertEquals(
+        "https://192.168.1.20:9443",
+        DemoSettings.from(
+                Map.of("DEMO_HTTPS_HOST", "192.168.1.20", "DEMO_HTTPS_PORT", "9443"), List.of())
+            .keycloakUrl());
+    DemoSettings detected = DemoSettings.from(Map.of("DEMO_HTTPS", "true"), List.of());
+    assertTrue(detected.keycloakUrl().startsWith("https://"), detected.keycloakUrl());
+    assertEquals("http://localhost:8080", DemoSettings.from(Map.of(), List.of()).keycloakUrl());
+    assertThrows(
+        DemoException.class,
+        () -> DemoSettings.from(Map.of(), List.of("--https-port=8080")),
+        "the HTTPS port cannot be the HTTP port");
+    assertThrows(
+        DemoException.class,
+        () -> DemoSettings.from(Map.of(), List.of("--https", "--https-host=a b")));
+  }
+
+  @Test
   void badValuesNameTheVariableOrOption() {
     DemoException notANumber =
         assertThrows(

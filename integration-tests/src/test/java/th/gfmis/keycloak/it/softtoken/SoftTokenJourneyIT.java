@@ -33,6 +33,7 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
 import th.gfmis.keycloak.softtoken.protocol.Decision;
 import th.gfmis.keycloak.softtoken.protocol.DeviceStatus;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
@@ -113,6 +114,49 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
             .orElseThrow();
     assertEquals("Somchai Pixel 8", stored.getUserLabel());
     assertTrue(stored.getCredentialData().contains(device.serialNumber()));
+  }
+
+  @Test
+  void typeTheNumberModeRefusesAWrongNumberAndApprovesTheShownOne() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice device = enrollNew(holder, "Phone");
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+    SoftTokenSettings.set(realm, Map.of("numberMatching", "type"));
+    try {
+      // The device learns the mode from the challenge, which lists no numbers to pick from.
+      signInToNumberPage(holder);
+      assertTrue(
+          pages.text("gfmis-softtoken-approve-instruction").contains("Type this number in the app"),
+          pages.text("gfmis-softtoken-approve-instruction"));
+      int shown = steps.shownNumber();
+      PendingChallenge typed = SoftTokenSteps.awaitChallenge(device);
+      assertEquals(NumberMatching.Mode.TYPE, typed.mode());
+      assertEquals("type", typed.numberMatching());
+      assertEquals(null, typed.numberChoices());
+      int wrong = shown == 99 ? 10 : shown + 1;
+      SoftTokenClientException e =
+          assertThrows(SoftTokenClientException.class, () -> device.approve(typed.id(), wrong));
+      assertEquals("wrong_number", e.error());
+      assertEquals("wrong_number", steps.awaitResult());
+
+      pages.click("gfmis-softtoken-retry");
+      int number = steps.shownNumber();
+      PendingChallenge again = SoftTokenSteps.awaitChallenge(device);
+      assertEquals(NumberMatching.Mode.TYPE, again.mode());
+      assertEquals("approved", device.approve(again.id(), number).status());
+      pages.awaitCallback();
+    } finally {
+      SoftTokenSettings.set(realm, Map.of("numberMatching", "pick"));
+    }
+
+    // Back to picking: the next challenge lists three numbers again.
+    signInToNumberPage(holder);
+    PendingChallenge picked = SoftTokenSteps.awaitChallenge(device);
+    assertEquals(NumberMatching.Mode.PICK, picked.mode());
+    assertEquals(3, picked.numberChoices().size());
+    assertTrue(picked.numberChoices().contains(steps.shownNumber()));
+    device.deny(picked.id());
   }
 
   @Test

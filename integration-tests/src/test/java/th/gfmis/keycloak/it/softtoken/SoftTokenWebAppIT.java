@@ -5,16 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,6 +88,109 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       };
       """;
 
+  /** The app PIN of the test holder (a value that cannot appear by chance in a hash or a JWS). */
+  private static final String PIN = "480913";
+
+  /** Records every request the app sends (URL, headers, body), to look for the PIN. */
+  private static final String CAPTURE_REQUESTS =
+      """
+      window.gfmisRequests = [];
+      const originalFetch = window.fetch;
+      window.fetch = function (url, init) {
+        window.gfmisRequests.push(String(url) + ' ' + JSON.stringify(init || {}));
+        return originalFetch.apply(window, arguments);
+      };
+      arguments[arguments.length - 1]();
+      """;
+
+  private static final String STORED_DEVICE_TEXT =
+      """
+      const done = arguments[arguments.length - 1];
+      const open = indexedDB.open('gfmis-softtoken');
+      open.onsuccess = () => {
+        const get = open.result.transaction('device').objectStore('device').get('current');
+        get.onsuccess = () => {
+          const d = get.result;
+          if (!d) { done(null); return; }
+          const hex = (b) => Array.from(new Uint8Array(b)).map(x => x.toString(16)).join('');
+          const text = new TextDecoder('latin1');
+          done(JSON.stringify(d) + ' ' + d.guard.kind + ' failures=' + d.guard.failures + ' '
+            + hex(d.guard.hash) + ' ' + text.decode(d.guard.hash) + ' ' + text.decode(d.guard.salt));
+        };
+      };
+      """;
+
+  @Test
+  void thePinGuardsApprovalNeverLeavesThePhoneAndFiveWrongPinsDeleteTheKey() throws Exception {
+    Holder holder = newHolder();
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+    try (PhoneBrowser phone = new PhoneBrowser()) {
+      enrollWithTheApp(phone, holder, "Web phone");
+      phone.await("#device");
+      assertEquals("App PIN", phone.driver().findElement(By.id("guard")).getText());
+      String stored = (String) phone.runAsync(STORED_DEVICE_TEXT);
+      assertTrue(stored.contains(" pin failures=0 "), stored);
+      assertFalse(stored.contains(PIN), "the PIN is not stored, only its salted hash");
+      phone.runAsync(CAPTURE_REQUESTS);
+
+      // A wrong PIN sends nothing; the right one approves.
+      GfmisClient gfmis = signInToGfmis(holder);
+      int number = steps.shownNumber();
+      phone.await("li.challenge button.number[data-number='" + number + "']").click();
+      enterPin(phone, "135792");
+      assertEquals(
+          "Wrong PIN. 4 tries left; after that the Soft Token on this phone is deleted.",
+          phone.awaitText("pin-error"));
+      assertTrue(((String) phone.runAsync(STORED_DEVICE_TEXT)).contains(" failures=1 "));
+      phone.driver().findElement(By.id("pin-cancel")).click();
+      awaitMessage(phone, "Not confirmed: nothing was sent.");
+      phone.await("li.challenge button.number[data-number='" + number + "']").click();
+      enterPin(phone, PIN);
+      awaitMessage(phone, "Approved");
+      gfmis.exchange(pages.awaitCallback());
+      assertTrue(((String) phone.runAsync(STORED_DEVICE_TEXT)).contains(" failures=0 "));
+
+      // Five wrong PINs in a row: the Soft Token is cancelled and the key deleted.
+      signInToGfmis(holder);
+      number = steps.shownNumber();
+      phone.await("li.challenge button.number[data-number='" + number + "']").click();
+      for (int i = 1; i <= 5; i++) {
+        enterPin(phone, "97531" + i);
+        if (i < 5) {
+          new WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+              .until(
+                  ExpectedConditions.textToBe(
+                      By.id("pin-error"),
+                      "Wrong PIN. "
+                          + (5 - i)
+                          + " tries left; after that the Soft Token on this phone is deleted."));
+        }
+      }
+      new WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+          .until(
+              ExpectedConditions.textMatches(
+                  By.id("error"),
+                  java.util.regex.Pattern.compile("^Wrong PIN 5 times: the Soft Token key.*")));
+      phone.await("#not-registered");
+      phone.check();
+      assertEquals("no device", phone.runAsync(EXPORT_PRIVATE_KEY));
+      String userId = realm.admin().users().search(holder.username(), true).get(0).getId();
+      assertTrue(
+          realm.admin().users().get(userId).credentials().stream()
+              .noneMatch(c -> "gfmis-softtoken".equals(c.getType())),
+          "the certificate was cancelled");
+      @SuppressWarnings("unchecked")
+      List<String> sent =
+          (List<String>)
+              ((JavascriptExecutor) phone.driver()).executeScript("return window.gfmisRequests;");
+      assertFalse(sent.isEmpty());
+      for (String request : sent) {
+        assertFalse(request.contains(PIN), "the PIN never leaves the phone: " + request);
+      }
+    }
+  }
+
   @Test
   void enrollThroughTheLinkApproveRefuseAWrongNumberDenyAndRevoke() throws Exception {
     Holder holder = newHolder();
@@ -109,7 +219,10 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           "gfmis", phone.driver().findElement(By.cssSelector("li.challenge dd.client")).getText());
       phone.check();
       phone.runAsync(CAPTURE_ANSWERS + "arguments[arguments.length - 1]();");
+      screenshotInThai(phone, "approve-th");
+      right = phone.await("li.challenge button.number[data-number='" + number + "']");
       right.click();
+      enterPin(phone, PIN);
       awaitMessage(phone, "Approved");
       JsonNode tokens = gfmis.exchange(pages.awaitCallback());
       assertEquals(
@@ -123,6 +236,7 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       WebElement wrong =
           phone.await("li.challenge button.number:not([data-number='" + shown + "'])");
       wrong.click();
+      enterPin(phone, PIN);
       assertEquals(
           "Wrong number: the sign-in was refused. Start the sign-in again.",
           phone.awaitText("error"));
@@ -140,6 +254,7 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
           .until(ExpectedConditions.alertIsPresent())
           .accept();
+      enterPin(phone, PIN);
       awaitMessage(phone, "The Soft Token was cancelled.");
       phone.await("#not-registered");
       phone.check();
@@ -149,6 +264,45 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
               .noneMatch(c -> "gfmis-softtoken".equals(c.getType())),
           "the device credential is gone");
       assertEquals("no device", phone.runAsync(EXPORT_PRIVATE_KEY));
+    }
+  }
+
+  @Test
+  void typeTheNumberModeInTheApp() throws Exception {
+    Holder holder = newHolder();
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+    try (PhoneBrowser phone = new PhoneBrowser()) {
+      enrollWithTheApp(phone, holder, "Web phone");
+      phone.await("#device");
+      SoftTokenSettings.set(realm, Map.of("numberMatching", "type"));
+      try {
+        // No numbers to tap: a field for the number the computer shows.
+        signInToGfmis(holder);
+        int shown = steps.shownNumber();
+        WebElement field = phone.await("li.challenge input.typed-number");
+        assertTrue(
+            phone.driver().findElements(By.cssSelector("li.challenge button.number")).isEmpty());
+        phone.check();
+        field.sendKeys(String.valueOf(shown == 99 ? 10 : shown + 1));
+        phone.driver().findElement(By.cssSelector("li.challenge button.approve")).click();
+        enterPin(phone, PIN);
+        assertEquals(
+            "Wrong number: the sign-in was refused. Start the sign-in again.",
+            phone.awaitText("error"));
+        assertEquals("wrong_number", steps.awaitResult());
+
+        pages.click("gfmis-softtoken-retry");
+        int number = steps.shownNumber();
+        phone.await("li.challenge input.typed-number").sendKeys(String.valueOf(number));
+        screenshot(phone, "type-en");
+        phone.driver().findElement(By.cssSelector("li.challenge button.approve")).click();
+        enterPin(phone, PIN);
+        awaitMessage(phone, "Approved");
+        pages.awaitCallback();
+      } finally {
+        SoftTokenSettings.set(realm, Map.of("numberMatching", "pick"));
+      }
     }
   }
 
@@ -180,6 +334,37 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
     assertEquals("standalone", json.get("display").asText());
     List<String> sizes = json.get("icons").findValuesAsText("sizes");
     assertTrue(sizes.contains("192x192") && sizes.contains("512x512"), sizes.toString());
+    // Installability as Lighthouse checks it: names, start URL in scope, colours, and each icon
+    // served with its type and, for PNG, the pixel size the manifest claims.
+    for (String member :
+        List.of("name", "short_name", "start_url", "scope", "theme_color", "background_color")) {
+      assertFalse(json.path(member).asText().isBlank(), "manifest member " + member);
+    }
+    URI scope = URI.create(app).resolve(json.get("scope").asText());
+    assertTrue(
+        URI.create(app)
+            .resolve(json.get("start_url").asText())
+            .toString()
+            .startsWith(scope.toString()),
+        "start_url inside scope");
+    for (JsonNode icon : json.get("icons")) {
+      HttpResponse<byte[]> image =
+          http.send(
+              HttpRequest.newBuilder(URI.create(app).resolve(icon.get("src").asText()))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, image.statusCode(), icon.toString());
+      assertEquals(
+          icon.get("type").asText(), image.headers().firstValue("Content-Type").orElseThrow());
+      if ("image/png".equals(icon.get("type").asText())) {
+        java.awt.image.BufferedImage png =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()));
+        assertEquals(icon.get("sizes").asText(), png.getWidth() + "x" + png.getHeight());
+      }
+    }
+    assertTrue(page.body().contains("name=\"viewport\""), "a viewport for small screens");
+    assertTrue(page.body().contains("name=\"theme-color\""));
 
     for (String other : List.of("app.js.LEGAL.txt", "secret.txt", "..%2Fenroll")) {
       int status =
@@ -228,6 +413,11 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
     phone.check();
     name.clear();
     name.sendKeys(deviceName);
+    // Headless Chromium has no platform authenticator: the app asks for its own PIN.
+    assertEquals("pin", phone.driver().findElement(By.tagName("body")).getAttribute("data-guard"));
+    phone.driver().findElement(By.id("pin")).sendKeys(PIN);
+    phone.driver().findElement(By.id("pin-again")).sendKeys(PIN);
+    screenshotInThai(phone, "enroll-th");
     phone.driver().findElement(By.id("register")).click();
     pages.awaitShown("gfmis-softtoken-device-name");
     assertEquals(deviceName, pages.text("gfmis-softtoken-device-name"));
@@ -263,6 +453,35 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       assertEquals(
           "refused InvalidAccessError extractable=false", phone.runAsync(EXPORT_PRIVATE_KEY));
     }
+  }
+
+  /**
+   * Switches the app to Thai, checks that screen (axe, {@code lang}), saves it as {@code
+   * target/screenshots/softtoken-app-<name>.png} for the docs, and switches back to English.
+   */
+  private static void screenshotInThai(PhoneBrowser phone, String name) throws IOException {
+    phone.driver().findElement(By.id("lang")).click();
+    assertEquals("th", phone.driver().findElement(By.tagName("html")).getAttribute("lang"));
+    phone.check();
+    screenshot(phone, name);
+    phone.driver().findElement(By.id("lang")).click();
+    assertEquals("en", phone.driver().findElement(By.tagName("html")).getAttribute("lang"));
+  }
+
+  private static void screenshot(PhoneBrowser phone, String name) throws IOException {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(
+        dir.resolve("softtoken-app-" + name + ".png"),
+        ((TakesScreenshot) phone.driver()).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The app's PIN dialog: types the PIN and confirms. */
+  private static void enterPin(PhoneBrowser phone, String pin) {
+    WebElement entry = phone.await("#pin-entry");
+    phone.check();
+    entry.sendKeys(pin);
+    phone.driver().findElement(By.id("pin-ok")).click();
   }
 
   private static void awaitMessage(PhoneBrowser phone, String text) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
 import th.gfmis.keycloak.softtoken.protocol.DeviceStatus;
 import th.gfmis.keycloak.softtoken.protocol.IsoInstant;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /** The command-line Soft Token: {@code java -jar gfmis-softtoken.jar <command> [options]}. */
@@ -160,7 +161,10 @@ public final class SoftTokenCli {
       out.println("client       " + c.clientName() + " (" + c.clientId() + ")");
       out.println("browser      " + c.browser());
       out.println("ip address   " + c.ipAddress());
-      out.println("numbers      " + c.numberChoices());
+      out.println(
+          c.mode() == NumberMatching.Mode.TYPE
+              ? "numbers      type the number shown in the browser"
+              : "numbers      " + c.numberChoices());
       out.println(
           "expires      " + (c.expiresAt() == null ? "" : IsoInstant.format(c.expiresAt())));
     }

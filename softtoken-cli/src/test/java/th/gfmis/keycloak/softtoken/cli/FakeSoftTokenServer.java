@@ -102,6 +102,11 @@ public final class FakeSoftTokenServer implements AutoCloseable {
 
   /** Starts a sign-in; returns the number the browser would show. */
   public synchronized int newChallenge(String username) {
+    return newChallenge(username, NumberMatching.Mode.PICK);
+  }
+
+  /** Starts a sign-in whose number the holder picks or types; returns the number shown. */
+  public synchronized int newChallenge(String username, NumberMatching.Mode mode) {
     NumberMatching.Numbers numbers = NumberMatching.generate(random);
     Instant now = Instant.now();
     PendingChallenge summary =
@@ -114,7 +119,8 @@ public final class FakeSoftTokenServer implements AutoCloseable {
             now.plus(SoftTokenProtocol.DEFAULT_CHALLENGE_TTL),
             "Firefox on Linux",
             "127.0.0.1",
-            numbers.choices());
+            mode == NumberMatching.Mode.PICK ? numbers.choices() : null,
+            mode.wire());
     challenges.put(username, new Challenge(username, summary, numbers.displayed()));
     return numbers.displayed();
   }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 
 /** The command line, end to end against the in-memory server. */
 class SoftTokenCliTest {
@@ -80,6 +81,28 @@ class SoftTokenCliTest {
     assertEquals(
         0,
         run("approve", "--store", store, "--pin", "1234", "--number", String.valueOf(shown)),
+        err());
+    assertEquals("approved", out().strip());
+
+    // Typing mode: the device lists no numbers; the holder types the one the browser shows.
+    int typed = server.newChallenge(USER, NumberMatching.Mode.TYPE);
+    assertEquals(0, run("pending", "--store", store, "--pin", "1234"), err());
+    assertTrue(out().contains("numbers      type the number shown in the browser"), out());
+    assertEquals(
+        1,
+        run(
+            "approve",
+            "--store",
+            store,
+            "--pin",
+            "1234",
+            "--number",
+            String.valueOf(typed == 99 ? 98 : typed + 1)));
+    assertTrue(err().startsWith("error: wrong_number: "), err());
+    typed = server.newChallenge(USER, NumberMatching.Mode.TYPE);
+    assertEquals(
+        0,
+        run("approve", "--store", store, "--pin", "1234", "--number", String.valueOf(typed)),
         err());
     assertEquals("approved", out().strip());
 

@@ -4,11 +4,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Number matching against push fatigue: the browser shows one two-digit number, the device offers
- * three distinct two-digit numbers, and only picking the shown one approves.
+ * Number matching against push fatigue: the browser shows one two-digit number; the device either
+ * offers three distinct two-digit numbers and only picking the shown one approves ({@link
+ * Mode#PICK}), or asks the holder to type the shown number ({@link Mode#TYPE}: a blind tap never
+ * approves).
  */
 public final class NumberMatching {
 
@@ -51,4 +54,33 @@ public final class NumberMatching {
    * @param choices the three numbers the device offers (one of them is {@code displayed})
    */
   public record Numbers(int displayed, List<Integer> choices) {}
+
+  /** How the holder matches the number (member {@code numberMatching} of a pending challenge). */
+  public enum Mode {
+    /** Pick the shown number among the three {@code numberChoices}. */
+    PICK("pick"),
+    /** Type the shown number; the challenge lists no choices. */
+    TYPE("type");
+
+    private final String wire;
+
+    Mode(String wire) {
+      this.wire = wire;
+    }
+
+    /** The value on the wire and in the operator setting. */
+    public String wire() {
+      return wire;
+    }
+
+    /** The mode named by {@code value} (exact, lower case), if any. */
+    public static Optional<Mode> fromWire(String value) {
+      for (Mode mode : values()) {
+        if (mode.wire.equals(value)) {
+          return Optional.of(mode);
+        }
+      }
+      return Optional.empty();
+    }
+  }
 }

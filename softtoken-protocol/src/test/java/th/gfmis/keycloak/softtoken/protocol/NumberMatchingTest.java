@@ -28,4 +28,12 @@ class NumberMatchingTest {
     assertEquals(Set.of(0, 1, 2), positions, "the displayed number is at a random position");
     assertEquals(90, seen.size(), "every two-digit number occurs");
   }
+
+  @Test
+  void modesHaveExactLowerCaseNames() {
+    assertEquals(NumberMatching.Mode.PICK, NumberMatching.Mode.fromWire("pick").orElseThrow());
+    assertEquals(NumberMatching.Mode.TYPE, NumberMatching.Mode.fromWire("type").orElseThrow());
+    assertTrue(NumberMatching.Mode.fromWire("TYPE").isEmpty());
+    assertTrue(NumberMatching.Mode.fromWire(null).isEmpty());
+  }
 }

@@ -24,6 +24,42 @@ class SoftTokenJsonTest {
   }
 
   @Test
+  void aChallengeSaysHowTheNumberIsMatched() throws Exception {
+    Instant t = Instant.parse("2026-01-05T08:00:00Z");
+    String pick =
+        SoftTokenJson.write(
+            new PendingChallenge(
+                "Yk3mC2yq0bq9v0x1Jq8n1A",
+                "n",
+                "gfmis",
+                "GFMIS",
+                t,
+                t,
+                "b",
+                "ip",
+                List.of(12, 47, 83)));
+    assertTrue(pick.contains("\"numberChoices\":[12,47,83],\"numberMatching\":\"pick\""), pick);
+    assertEquals(NumberMatching.Mode.PICK, SoftTokenJson.read(pick, PendingChallenge.class).mode());
+
+    String type =
+        SoftTokenJson.write(
+            new PendingChallenge(
+                "Yk3mC2yq0bq9v0x1Jq8n1A", "n", "gfmis", "GFMIS", t, t, "b", "ip", null, "type"));
+    assertTrue(type.contains("\"numberMatching\":\"type\""), type);
+    assertFalse(type.contains("numberChoices"), "typing lists no numbers: " + type);
+    PendingChallenge typed = SoftTokenJson.read(type, PendingChallenge.class);
+    assertEquals(NumberMatching.Mode.TYPE, typed.mode());
+    assertEquals(null, typed.numberChoices());
+
+    // A server from before the modes sends only numberChoices: picking.
+    String old = pick.replace(",\"numberMatching\":\"pick\"", "");
+    assertEquals(NumberMatching.Mode.PICK, SoftTokenJson.read(old, PendingChallenge.class).mode());
+    assertEquals(
+        NumberMatching.Mode.TYPE,
+        SoftTokenJson.read(type.replace("type", "guess"), PendingChallenge.class).mode());
+  }
+
+  @Test
   void timestampsAreIsoUtcWholeSeconds() throws Exception {
     DeviceStatus status =
         new DeviceStatus(

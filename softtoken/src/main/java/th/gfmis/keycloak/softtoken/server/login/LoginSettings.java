@@ -9,6 +9,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.core.ConfigValues;
 import th.gfmis.keycloak.core.SettingRules;
 import th.gfmis.keycloak.core.throttle.UserLocks;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
@@ -21,19 +22,22 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * @param maxChallenges challenges a user may start from one client address in {@code
  *     challengeWindow}
  * @param challengeWindow the throttle window of new challenges
+ * @param numberMatching how the holder matches the number: pick one of three (default) or type it
  */
 public record LoginSettings(
     Duration challengeTtl,
     int maxFailures,
     Duration failureWindow,
     int maxChallenges,
-    Duration challengeWindow) {
+    Duration challengeWindow,
+    NumberMatching.Mode numberMatching) {
 
   static final String CHALLENGE_TTL_SECONDS = "challengeTtlSeconds";
   static final String MAX_FAILURES = "maxFailures";
   static final String FAILURE_WINDOW_MINUTES = "failureWindowMinutes";
   static final String MAX_CHALLENGES = "maxChallenges";
   static final String CHALLENGE_WINDOW_MINUTES = "challengeWindowMinutes";
+  static final String NUMBER_MATCHING = "numberMatching";
 
   static final int DEFAULT_MAX_FAILURES = 5;
   static final int DEFAULT_FAILURE_WINDOW_MINUTES = 15;
@@ -47,7 +51,9 @@ public record LoginSettings(
           SettingRules.range(MAX_FAILURES, 1, 100),
           SettingRules.range(FAILURE_WINDOW_MINUTES, 1, 1440),
           SettingRules.range(MAX_CHALLENGES, 1, 1_000_000),
-          SettingRules.range(CHALLENGE_WINDOW_MINUTES, 1, 1440));
+          SettingRules.range(CHALLENGE_WINDOW_MINUTES, 1, 1440),
+          SettingRules.oneOf(
+              NUMBER_MATCHING, NumberMatching.Mode.PICK.wire(), NumberMatching.Mode.TYPE.wire()));
 
   static LoginSettings of(AuthenticatorConfigModel model) {
     Map<String, String> config = model == null ? Map.of() : model.getConfig();
@@ -61,7 +67,9 @@ public record LoginSettings(
         number(config, MAX_FAILURES, DEFAULT_MAX_FAILURES),
         window(config, FAILURE_WINDOW_MINUTES, DEFAULT_FAILURE_WINDOW_MINUTES),
         number(config, MAX_CHALLENGES, DEFAULT_MAX_CHALLENGES),
-        window(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES));
+        window(config, CHALLENGE_WINDOW_MINUTES, DEFAULT_CHALLENGE_WINDOW_MINUTES),
+        NumberMatching.Mode.fromWire(config.getOrDefault(NUMBER_MATCHING, "").strip())
+            .orElse(NumberMatching.Mode.PICK));
   }
 
   /** A throttle window, at most a day (a user's lock epoch must outlive it). */
@@ -115,6 +123,14 @@ public record LoginSettings(
             ProviderConfigProperty.INTEGER_TYPE,
             DEFAULT_CHALLENGE_WINDOW_MINUTES,
             null)
+        .property(
+            NUMBER_MATCHING,
+            "Number matching",
+            "How the holder matches the number the computer shows: 'pick' it among three numbers"
+                + " on the phone, or 'type' it on the phone (a blind tap then never approves).",
+            ProviderConfigProperty.LIST_TYPE,
+            NumberMatching.Mode.PICK.wire(),
+            List.of(NumberMatching.Mode.PICK.wire(), NumberMatching.Mode.TYPE.wire()))
         .build();
   }
 }

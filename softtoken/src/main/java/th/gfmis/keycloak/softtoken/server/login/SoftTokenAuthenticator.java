@@ -149,7 +149,8 @@ public class SoftTokenAuthenticator implements Authenticator {
             BrowserNames.describe(
                 context.getHttpRequest().getHttpHeaders().getHeaderString(HttpHeaders.USER_AGENT)),
             address,
-            numbers.choices());
+            settings.numberMatching() == NumberMatching.Mode.PICK ? numbers.choices() : null,
+            settings.numberMatching().wire());
     Challenges.Challenge challenge =
         new Challenges.Challenge(
             user.getId(),
@@ -269,6 +270,7 @@ public class SoftTokenAuthenticator implements Authenticator {
         context
             .form()
             .setAttribute("gfmisNumber", challenge.displayed())
+            .setAttribute("gfmisNumberMatching", challenge.summary().mode().wire())
             .setAttribute("gfmisClientName", challenge.summary().clientName())
             .setAttribute("gfmisSecondsLeft", secondsLeft)
             .setAttribute(

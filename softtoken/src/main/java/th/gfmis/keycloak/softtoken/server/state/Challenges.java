@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
@@ -185,7 +186,12 @@ public final class Challenges {
       notes.put("ip", nullToEmpty(summary.ipAddress()));
       notes.put(
           "choices",
-          summary.numberChoices().stream().map(String::valueOf).collect(Collectors.joining(",")));
+          summary.numberChoices() == null
+              ? ""
+              : summary.numberChoices().stream()
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(",")));
+      notes.put("matching", summary.mode().wire());
       notes.put("displayed", Integer.toString(displayed));
       notes.put("poll", pollHandle);
       notes.put("maxFailures", Integer.toString(maxFailures));
@@ -210,7 +216,8 @@ public final class Challenges {
               Instant.ofEpochSecond(Long.parseLong(notes.get("expires"))),
               emptyToNull(notes.get("browser")),
               emptyToNull(notes.get("ip")),
-              choices);
+              choices.isEmpty() ? null : choices,
+              notes.getOrDefault("matching", NumberMatching.Mode.PICK.wire()));
       return new Challenge(
           notes.get("user"),
           summary,

@@ -21,6 +21,7 @@ import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.userprofile.ValidationException;
 import org.keycloak.util.JsonSerialization;
 import th.gfmis.keycloak.core.InvalidSettingsException;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollSoftTokenActionFactory;
 
 /** The Soft Token step's and "Get Certificate"'s settings accept only values they can work with. */
@@ -62,11 +63,16 @@ class SoftTokenSettingRulesTest {
             Map.of("maxFailures", "0"),
             Map.of("failureWindowMinutes", "-3"),
             Map.of("maxChallenges", "x"),
-            Map.of("challengeWindowMinutes", "0"))) {
+            Map.of("challengeWindowMinutes", "0"),
+            Map.of("numberMatching", "guess"))) {
       assertThrows(InvalidSettingsException.class, () -> LoginSettings.of(config(bad)));
     }
     LoginSettings settings = LoginSettings.of(config(Map.of("challengeTtlSeconds", "4")));
     assertEquals(Duration.ofSeconds(4), settings.challengeTtl());
+    assertEquals(NumberMatching.Mode.PICK, settings.numberMatching());
+    assertEquals(
+        NumberMatching.Mode.TYPE,
+        LoginSettings.of(config(Map.of("numberMatching", "type"))).numberMatching());
   }
 
   @Test

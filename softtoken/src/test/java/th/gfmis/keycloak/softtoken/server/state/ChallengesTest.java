@@ -14,6 +14,7 @@ import org.keycloak.models.RealmModel;
 import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
 import th.gfmis.keycloak.core.testing.Parallel;
 import th.gfmis.keycloak.core.throttle.AddressLockout;
+import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 class ChallengesTest {
@@ -68,6 +69,40 @@ class ChallengesTest {
     assertEquals(List.of("ch1", "ch2"), pending.stream().map(c -> c.summary().id()).toList());
     assertEquals("198.51.100.1", pending.get(0).summary().ipAddress());
     assertTrue(challenges.pendingFor("someone-else", store.now()).isEmpty());
+  }
+
+  @Test
+  void aTypeTheNumberChallengeIsStoredWithoutChoices() {
+    Challenges.Challenge picked = challenge("u", "a");
+    PendingChallenge p = picked.summary();
+    Challenges.Challenge typed =
+        new Challenges.Challenge(
+            "u",
+            new PendingChallenge(
+                "typed",
+                "nonce-typed",
+                p.clientId(),
+                p.clientName(),
+                p.createdAt(),
+                p.expiresAt(),
+                p.browser(),
+                p.ipAddress(),
+                null,
+                NumberMatching.Mode.TYPE.wire()),
+            47,
+            "poll-typed",
+            5,
+            Duration.ofMinutes(15));
+    assertTrue(challenges.create(picked, store.now()));
+    assertTrue(challenges.create(typed, store.now()));
+
+    Challenges.Challenge readPicked = challenges.get(p.id());
+    assertEquals(NumberMatching.Mode.PICK, readPicked.summary().mode());
+    assertEquals(List.of(12, 47, 85), readPicked.summary().numberChoices());
+    Challenges.Challenge readTyped = challenges.get("typed");
+    assertEquals(NumberMatching.Mode.TYPE, readTyped.summary().mode());
+    assertNull(readTyped.summary().numberChoices());
+    assertEquals(47, readTyped.displayed());
   }
 
   @Test
