@@ -92,7 +92,19 @@ class ProofingFlowIT {
     returnWith("code=replayed&state=" + state);
     assertReason("The return from ThaID was not valid or was already used.");
 
+    forgetTheStandInsSession();
     steps.proveIdentity(ThaidRealmConfig.SOMCHAI);
+  }
+
+  /**
+   * Signs the first person out of the stand-in, so that another person can sign in there, as on a
+   * second phone; the step's page is shown again.
+   */
+  private void forgetTheStandInsSession() {
+    String step = pages.currentUrl();
+    steps.forgetTheStandInsSession();
+    webDriver.driver().navigate().to(step);
+    pages.awaitShown(START);
   }
 
   @Test

@@ -99,6 +99,7 @@ class RegistrationRejectJourneyIT {
     assertTrue(decision.text().contains("The order scan cannot be read"), decision.text());
 
     // The holder signs in, reads the reason, and fixes the request without starting over.
+    steps.forgetTheStandInsSession();
     pages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
     pages.signIn(RegistrationJourneyIT.FREE_USER_ID, password);
     assertEquals("REJECT", steps.status());

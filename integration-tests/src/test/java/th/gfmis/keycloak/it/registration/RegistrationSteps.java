@@ -66,14 +66,10 @@ final class RegistrationSteps {
   }
 
   /**
-   * Proves identity at the ThaID stand-in as {@code pid}, as on a fresh phone (no one signed in at
-   * the stand-in), back to the confirm page.
+   * Proves identity at the ThaID stand-in as {@code pid}, back to the confirm page. Nobody may be
+   * signed in at the stand-in ({@link #open} and {@link #forgetTheStandInsSession} see to that).
    */
   void proveIdentity(String pid) {
-    pages.awaitShown("gfmis-proofing-start");
-    String step = pages.currentUrl();
-    forgetTheStandInsSession();
-    pages.driver().navigate().to(step);
     pages.awaitShown("gfmis-proofing-start");
     pages.click("gfmis-proofing-start");
     pages.signIn(pid, ThaidRealmConfig.PASSWORD);
