@@ -96,17 +96,24 @@ class RegistrationUploadIT {
     byte[] pdfHeader = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(pdfHeader, 0, fifty, 0, pdfHeader.length);
     Upload upload = open();
-    HttpResponse<String> huge = upload.post(upload.fields(), file("huge.pdf", fifty));
-    if (huge.statusCode() == 303) {
-      assertEquals("gfmisOrderTooLarge", orderOutcome(upload.follow(huge)));
-    } else {
-      // Refused at the server's body limit, before any of the bundle's code: nothing was used up.
-      assertEquals(413, huge.statusCode(), huge.body());
-      HttpResponse<String> next =
-          upload.post(upload.fields(), file("order.png", RegistrationSteps.pngBytes()));
-      assertEquals(303, next.statusCode(), next.body());
-      assertEquals("attached", orderOutcome(upload.follow(next)));
+    HttpResponse<String> huge;
+    try {
+      huge = upload.post(upload.fields(), file("huge.pdf", fifty));
+    } catch (IOException closedByTheServer) {
+      huge = null; // the server refused the body at its limit by closing the connection
     }
+    if (huge != null && huge.statusCode() == 303) {
+      assertEquals("gfmisOrderTooLarge", orderOutcome(upload.follow(huge)));
+      return;
+    }
+    if (huge != null) {
+      assertEquals(413, huge.statusCode(), huge.body());
+    }
+    // Refused before any of the bundle's code ran: nothing was used up, the page still works.
+    HttpResponse<String> next =
+        upload.post(upload.fields(), file("order.png", RegistrationSteps.pngBytes()));
+    assertEquals(303, next.statusCode(), next.body());
+    assertEquals("attached", orderOutcome(upload.follow(next)));
   }
 
   @Test
@@ -136,7 +143,7 @@ class RegistrationUploadIT {
     forged.put("ticket", "Zm9yZ2Vk.dW5rbm93bg.Z2ZtaXM");
     HttpResponse<String> unknown = upload.post(forged, file);
     assertEquals(400, unknown.statusCode(), "a ticket naming no session");
-    assertTrue(unknown.body().contains("expired"), unknown.body());
+    assertTrue(unknown.body().contains("การลงทะเบียนหมดเวลา"), unknown.body());
   }
 
   @Test
