@@ -7,6 +7,7 @@ import static th.gfmis.keycloak.it.registration.ApiCaller.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -23,6 +24,7 @@ import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
+import th.gfmis.keycloak.it.support.RealmSettings;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
 /**
@@ -61,6 +63,13 @@ class RegistrationRejectJourneyIT {
 
   @Test
   void aRejectedRequestIsFixedAndResubmittedIntoTheSameRegistration() throws Exception {
+    // A holder fixes a rejected request hours later; this test does it at once, inside the OTP
+    // resend interval (R-Q2, 5 minutes per user), which would hold back the second OTP.
+    new RealmSettings(realm)
+        .authenticatorConfig(
+            "gfmis registration",
+            "gfmis registration confirm",
+            Map.of("resendIntervalMinutes", "0"));
     String password = "Manee#Fix2026xyz";
     String email = "manee.m@demo.gfmis.local";
     steps.open("en");
