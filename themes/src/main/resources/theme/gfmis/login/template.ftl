@@ -9,11 +9,13 @@
   </#assign>
   <#-- gfmis: the label names the read-only field it stands for (keycloak.v2 points it at "username",
        which is not on the page; axe-core rule "label", critical). -->
+  <#-- gfmis: the user ID in its GFMIS form (upper case), as on every other page; Keycloak keeps
+       usernames in lower case. -->
   <@field.group name="kc-attempted-username" label=label>
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">
-          <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly>
+          <input id="kc-attempted-username" value="${auth.attemptedUsername?upper_case}" readonly>
         </span>
       </div>
       <div class="${properties.kcInputGroupItemClass}">
