@@ -80,7 +80,10 @@ final class ClusterExtension implements BeforeAllCallback {
     return resources;
   }
 
-  /** The production export's GFMIS client does not know the tests' loopback redirect URI. */
+  /**
+   * The production export's GFMIS client does not know the tests' loopback redirect URI, and has no
+   * fixed secret (Keycloak makes a random one on import): the tests need both.
+   */
   private static void addTestRedirectUri(Keycloak admin) {
     ClientRepresentation gfmis =
         admin.realm(ClusterNode.REALM).clients().findByClientId(GfmisClient.CLIENT_ID).get(0);
@@ -88,9 +91,10 @@ final class ClusterExtension implements BeforeAllCallback {
     List<String> uris = new ArrayList<>(gfmis.getRedirectUris());
     if (!uris.contains(GfmisClient.REDIRECT_URI)) {
       uris.add(GfmisClient.REDIRECT_URI);
-      gfmis.setRedirectUris(uris);
-      resource.update(gfmis);
     }
+    gfmis.setRedirectUris(uris);
+    gfmis.setSecret(GfmisClient.SECRET);
+    resource.update(gfmis);
   }
 
   /** What the cluster tests share; closed (cluster stopped) when the whole run ends. */
