@@ -3,6 +3,8 @@ package th.gfmis.keycloak.registration;
 import java.net.URI;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.util.AuthenticationFlowURLHelper;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /** Addresses of the registration's own browser endpoints, under {@code /realms/{realm}/}. */
 public final class RegistrationUris {
@@ -28,5 +30,12 @@ public final class RegistrationUris {
         .path(ROOT)
         .path(path)
         .build();
+  }
+
+  /** The flow's current step of {@code authSession}: where an endpoint sends the browser back. */
+  public static URI currentStep(
+      KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession) {
+    return new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri())
+        .getLastExecutionUrl(authSession);
   }
 }

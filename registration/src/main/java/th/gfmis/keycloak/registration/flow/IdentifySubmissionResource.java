@@ -9,8 +9,8 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.registration.RegistrationUris;
 import th.gfmis.keycloak.registration.SessionTicket;
 
 /**
@@ -56,9 +56,6 @@ public class IdentifySubmissionResource {
           RegistrationForm.fromParts(parts),
           OrderUpload.check(RegistrationForm.ORDER));
     }
-    return Response.seeOther(
-            new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri())
-                .getLastExecutionUrl(authSession))
-        .build();
+    return Response.seeOther(RegistrationUris.currentStep(session, realm, authSession)).build();
   }
 }

@@ -27,6 +27,7 @@ import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.EmailOtp;
 import th.gfmis.keycloak.domain.KeyedHash;
 import th.gfmis.keycloak.domain.MaskedEmail;
@@ -94,8 +95,7 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
         context.challenge(
             page(context, pendingOtp(authSession))
                 .setError(
-                    "gfmisOtpResendWait",
-                    Long.toString(Math.max(1, (slot.blockedFor().toSeconds() + 59) / 60)))
+                    "gfmisOtpResendWait", Long.toString(Waits.minutesRoundedUp(slot.blockedFor())))
                 .createForm(TEMPLATE));
         return;
       }

@@ -20,6 +20,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.CitizenId;
 import th.gfmis.keycloak.domain.GfmisUserId;
 import th.gfmis.keycloak.registration.RegistrationNotes;
@@ -102,7 +103,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
           form(context, input)
               .setError(
                   "gfmisTooManyAttempts",
-                  Long.toString(Math.max(1, (attempt.blockedFor().toSeconds() + 59) / 60)))
+                  Long.toString(Waits.minutesRoundedUp(attempt.blockedFor())))
               .createForm(TEMPLATE));
       return false;
     }

@@ -11,7 +11,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.registration.RegistrationUris;
@@ -85,9 +84,7 @@ public class ProofingCallbackResource {
   }
 
   private Response backToFlow(RealmModel realm, AuthenticationSessionModel authSession) {
-    URI resume =
-        new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri())
-            .getLastExecutionUrl(authSession);
+    URI resume = RegistrationUris.currentStep(session, realm, authSession);
     return Response.status(Response.Status.FOUND).location(resume).build();
   }
 
