@@ -25,11 +25,56 @@ public final class Mailbox {
     this.server = server;
   }
 
-  /** Waits for the {@code count}-th message of this test and returns it. */
+  /**
+   * Waits for the {@code count}-th message of this test and returns it. The server lists messages
+   * per recipient, so with several recipients use {@link #awaitMessageTo}.
+   */
   public Mail awaitMessage(int count) {
-    assertTrue(server.waitForIncomingEmail(15_000, count), "expected " + count + " e-mail(s)");
+    assertTrue(
+        server.waitForIncomingEmail(15_000, count),
+        () -> "expected " + count + " e-mail(s), " + received());
     MimeMessage[] messages = server.getReceivedMessages();
     return new Mail(messages[count - 1]);
+  }
+
+  /** Waits for the {@code count}-th message of this test to {@code address} and returns it. */
+  public Mail awaitMessageTo(String address, int count) {
+    long end = System.currentTimeMillis() + 15_000;
+    List<Mail> to = to(address);
+    while (to.size() < count && System.currentTimeMillis() < end) {
+      server.waitForIncomingEmail(500, count() + 1);
+      to = to(address);
+    }
+    assertTrue(
+        to.size() >= count, "expected " + count + " e-mail(s) to " + address + ", " + received());
+    return to.get(count - 1);
+  }
+
+  /** How many messages of this test went to {@code address}. */
+  public int countTo(String address) {
+    return to(address).size();
+  }
+
+  private List<Mail> to(String address) {
+    MimeMessage[] messages = server.getReceivedMessages();
+    return messages == null
+        ? List.of()
+        : Arrays.stream(messages).map(Mail::new).filter(m -> m.to().contains(address)).toList();
+  }
+
+  /** What arrived, for a failure message: recipients and subjects only. */
+  private String received() {
+    MimeMessage[] messages = server.getReceivedMessages();
+    return "received: "
+        + (messages == null
+            ? "nothing"
+            : Arrays.stream(messages)
+                .map(
+                    m -> {
+                      Mail mail = new Mail(m);
+                      return mail.to() + " \"" + mail.subject() + "\"";
+                    })
+                .toList());
   }
 
   public int count() {

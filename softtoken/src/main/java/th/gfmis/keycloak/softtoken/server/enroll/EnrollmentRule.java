@@ -32,6 +32,18 @@ public final class EnrollmentRule {
 
   private EnrollmentRule() {}
 
+  /**
+   * At the Soft Token step: whether the sign-in is approved on the user's current device. Not when
+   * the user holds an enrollment grant: a grant comes from proving identity again at registration
+   * (new or lost phone) or from an administrator, and means that the current device is to be
+   * replaced, perhaps because it is lost; the sign-in goes to "Get Certificate" instead, and the
+   * old device is revoked once the new one enrolls.
+   */
+  public static boolean approvesOnCurrentDevice(UserModel user, Instant now) {
+    return SoftTokenDevices.current(user).isPresent()
+        && EnrollmentGrants.holding(user, now).isEmpty();
+  }
+
   /** At "Get Certificate": which case allows this user a code in this sign-in, if any. */
   public static Optional<EnrollmentBasis> inSignIn(
       UserModel user, AuthenticationSessionModel authSession, Instant now) {

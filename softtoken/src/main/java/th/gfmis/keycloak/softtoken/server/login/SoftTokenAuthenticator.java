@@ -301,13 +301,13 @@ public class SoftTokenAuthenticator implements Authenticator {
 
   @Override
   public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return SoftTokenDevices.current(user).isPresent();
+    return EnrollmentRule.approvesOnCurrentDevice(user, Instant.now());
   }
 
   /**
-   * A user without a usable device, at the Soft Token level: "Get Certificate" for this sign-in
-   * only (never stored on the user, so a password-level sign-in is not sent there); it issues a
-   * code or explains why not ({@link EnrollmentRule}).
+   * A user without a usable device, or with a grant to replace it, at the Soft Token level: "Get
+   * Certificate" for this sign-in only (never stored on the user, so a password-level sign-in is
+   * not sent there); it issues a code or explains why not ({@link EnrollmentRule}).
    */
   @Override
   public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {

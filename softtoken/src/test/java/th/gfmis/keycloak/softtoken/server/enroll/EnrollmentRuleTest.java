@@ -174,4 +174,21 @@ class EnrollmentRuleTest {
         "a code issued under an earlier grant does not use a newer one");
     assertTrue(EnrollmentRule.stillHolds(user, EnrollmentBasis.grant(replaced.id()), NOW));
   }
+
+  @Test
+  void aGrantSendsAHolderWithALostPhoneToGetCertificateInsteadOfThatPhone() {
+    FakeUser holder = new FakeUser().withDevice("aa01");
+    assertTrue(EnrollmentRule.approvesOnCurrentDevice(holder.model(), NOW));
+    UserModel user = holder.model();
+    EnrollmentGrant grant =
+        EnrollmentGrants.grant(user, new SecureRandom(), NOW, Duration.ofDays(7));
+    assertFalse(EnrollmentRule.approvesOnCurrentDevice(user, NOW), "the lost phone is not asked");
+    assertEquals(
+        Optional.of(EnrollmentBasis.grant(grant.id())),
+        EnrollmentRule.inSignIn(user, signIn(null), NOW));
+    assertTrue(
+        EnrollmentRule.approvesOnCurrentDevice(user, grant.expiresAt()),
+        "once the grant has expired, the current device approves again");
+    assertFalse(EnrollmentRule.approvesOnCurrentDevice(new FakeUser().model(), NOW));
+  }
 }
