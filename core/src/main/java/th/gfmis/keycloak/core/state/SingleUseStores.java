@@ -54,7 +54,9 @@ public enum SingleUseStores {
   /** Registration: OTP e-mails of one user. */
   REGISTRATION_OTP_MAILS("gfmis-reg-otp-mail"),
   /** Registration: wrong guesses of one e-mailed code in one browser tab. */
-  REGISTRATION_OTP_GUESSES("gfmis-reg-otp-guess");
+  REGISTRATION_OTP_GUESSES("gfmis-reg-otp-guess"),
+  /** Registration: the guard that lets one submission of a user's registration run at a time. */
+  REGISTRATION_SUBMITTING("gfmis-reg-submitting");
 
   private final String prefix;
 

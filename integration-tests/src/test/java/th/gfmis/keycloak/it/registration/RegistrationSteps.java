@@ -78,12 +78,17 @@ final class RegistrationSteps {
 
   /** Enters the OTP (and a new holder's password, when not null) and presses "Confirm". */
   void confirm(String otp, String password) {
+    typeConfirm(otp, password);
+    pages.click("gfmis-registration-submit");
+  }
+
+  /** Enters the OTP (and a new holder's password, when not null) without pressing "Confirm". */
+  void typeConfirm(String otp, String password) {
     type("otp", otp);
     if (password != null) {
       type("password", password);
       type("password-confirm", password);
     }
-    pages.click("gfmis-registration-submit");
   }
 
   /** The status the status page shows (NEW, REQUEST, REJECT, APPROVED). */

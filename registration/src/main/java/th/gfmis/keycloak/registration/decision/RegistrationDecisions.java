@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.session.UserSessionTerminator;
 import th.gfmis.keycloak.registration.HistoryEntry;
 import th.gfmis.keycloak.registration.Registration;
@@ -138,7 +139,7 @@ public final class RegistrationDecisions {
             user,
             null,
             new EventBuilder(realm, session, session.getContext().getConnection())
-                .detail("gfmis_step", "holder_change_approved"));
+                .detail(GfmisEvents.STEP, GfmisEvents.Step.HOLDER_CHANGE_APPROVED));
     user.credentialManager()
         .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
         .toList()
@@ -150,8 +151,8 @@ public final class RegistrationDecisions {
           .event(EventType.REMOVE_CREDENTIAL)
           .user(user)
           .detail(Details.CREDENTIAL_TYPE, SoftTokenCredentialModel.TYPE)
-          .detail("gfmis_softtoken_serial", device.get().serial())
-          .detail("gfmis_step", "revoked_by_holder_change")
+          .detail(GfmisEvents.SOFTTOKEN_SERIAL, device.get().serial())
+          .detail(GfmisEvents.STEP, GfmisEvents.Step.REVOKED_BY_HOLDER_CHANGE)
           .success();
       new DeviceNotices(session, realm)
           .revoked(user, DeviceNotices.label(device.get()), DeviceNotices.Channel.Admin, now);

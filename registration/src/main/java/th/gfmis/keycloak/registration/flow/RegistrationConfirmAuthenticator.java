@@ -24,8 +24,11 @@ import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.RealmSecrets;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
 import th.gfmis.keycloak.core.mail.GfmisMailer;
+import th.gfmis.keycloak.core.state.RequestGuard;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.EmailOtp;
@@ -90,7 +93,10 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
     if (!interval.isZero()) {
       slot =
           new AttemptLimiter(context.getSession().singleUseObjects(), 1, interval)
-              .claim("gfmis-reg-otp-mail:" + context.getRealm().getId() + ":" + user.getId(), now);
+              .claim(
+                  SingleUseStores.REGISTRATION_OTP_MAILS.key(
+                      context.getRealm().getId(), user.getId()),
+                  now);
       if (!slot.allowed()) {
         context.challenge(
             page(context, pendingOtp(authSession))
@@ -141,8 +147,8 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
         .clone()
         .event(EventType.REGISTER)
         .user(user)
-        .detail("gfmis_step", "otp_sent")
-        .detail("reference", issued.otp().reference())
+        .detail(GfmisEvents.STEP, GfmisEvents.Step.OTP_SENT)
+        .detail(GfmisEvents.REFERENCE, issued.otp().reference())
         .detail("email", MaskedEmail.mask(email))
         .success();
     context.challenge(page(context, issued.otp()).createForm(TEMPLATE));
@@ -228,6 +234,15 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
     Submission submission = submission(authSession);
     Registration registration;
     try {
+      if (!RequestGuard.acquire(
+          session,
+          SingleUseStores.REGISTRATION_SUBMITTING,
+          SUBMIT_GUARD_SECONDS,
+          realm.getId(),
+          user.getId())) {
+        // The same user ID submitted in another browser at this moment: that one decides.
+        throw new OpenRegistrationExistsException("(being submitted)");
+      }
       Optional<Registration> open = store.openFor(realm, user);
       if (open.isPresent()
           && (open.get().status() == RegistrationStatus.NEW
@@ -237,7 +252,7 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
         registration = store.create(realm, user, submission);
       }
     } catch (OpenRegistrationExistsException | StaleRegistrationException e) {
-      event(context).error("registration_open");
+      event(context).error(GfmisEvents.ErrorCode.REGISTRATION_OPEN);
       context.challenge(
           context.form().setError("gfmisRegistrationAlreadyOpen").createForm(TEMPLATE_REFUSED));
       return;
@@ -255,14 +270,17 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
         .clone()
         .event(EventType.REGISTER)
         .user(user)
-        .detail("gfmis_step", "submitted")
-        .detail("reference", otp.reference())
-        .detail("gfmis_registration_id", registration.id())
-        .detail("gfmis_registration_kind", registration.kind().name())
-        .detail("gfmis_registration_status", registration.status().name())
+        .detail(GfmisEvents.STEP, GfmisEvents.Step.REGISTRATION_SUBMITTED)
+        .detail(GfmisEvents.REFERENCE, otp.reference())
+        .detail(GfmisEvents.REGISTRATION_ID, registration.id())
+        .detail(GfmisEvents.REGISTRATION_KIND, registration.kind().name())
+        .detail(GfmisEvents.REGISTRATION_STATUS, registration.status().name())
         .success();
     context.success();
   }
+
+  /** How long a submission's guard lasts if its node dies before giving it back. */
+  private static final long SUBMIT_GUARD_SECONDS = 30;
 
   static final String TEMPLATE_REFUSED = RegistrationStatusAuthenticator.TEMPLATE;
 
@@ -305,7 +323,7 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
 
   private static void otpFailure(
       AuthenticationFlowContext context, EmailOtp otp, String message, int guessesLeft) {
-    event(context).detail("reference", otp.reference()).error(Errors.INVALID_CODE);
+    event(context).detail(GfmisEvents.REFERENCE, otp.reference()).error(Errors.INVALID_CODE);
     context.challenge(
         page(context, otp).setError(message, Integer.toString(guessesLeft)).createForm(TEMPLATE));
   }
@@ -316,7 +334,7 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
         .clone()
         .event(EventType.REGISTER_ERROR)
         .user(context.getUser())
-        .detail("gfmis_step", "confirm");
+        .detail(GfmisEvents.STEP, GfmisEvents.Step.REGISTRATION_CONFIRM);
   }
 
   private static LoginFormsProvider page(AuthenticationFlowContext context, EmailOtp otp) {
@@ -363,14 +381,11 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
 
   private static String guessKey(AuthenticationFlowContext context, EmailOtp otp) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    return "gfmis-reg-otp-guess:"
-        + context.getRealm().getId()
-        + ":"
-        + authSession.getParentSession().getId()
-        + ":"
-        + authSession.getTabId()
-        + ":"
-        + otp.reference();
+    return SingleUseStores.REGISTRATION_OTP_GUESSES.key(
+        context.getRealm().getId(),
+        authSession.getParentSession().getId(),
+        authSession.getTabId(),
+        otp.reference());
   }
 
   @Override

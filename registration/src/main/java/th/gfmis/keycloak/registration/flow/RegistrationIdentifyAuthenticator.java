@@ -19,6 +19,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.core.events.GfmisEvents;
+import th.gfmis.keycloak.core.state.SingleUseStores;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.CitizenId;
@@ -86,7 +88,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
     RealmModel realm = context.getRealm();
     CitizenIdStore citizenIds = session.getProvider(CitizenIdStore.class);
     if (!citizenIds.available()) {
-      event(context, input).error("gfmis_citizen_id_not_configured");
+      event(context, input).error(GfmisEvents.ErrorCode.CITIZEN_ID_NOT_CONFIGURED);
       context.challenge(
           form(context, input).setError("gfmisCitizenIdNotConfigured").createForm(TEMPLATE));
       return false;
@@ -95,10 +97,11 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
     AttemptLimiter misses =
         new AttemptLimiter(session.singleUseObjects(), MAX_UNKNOWN_PER_ADDRESS, UNKNOWN_WINDOW);
     String missKey =
-        "gfmis-reg-unknown:" + realm.getId() + ":" + context.getConnection().getRemoteAddr();
+        SingleUseStores.REGISTRATION_UNKNOWN_USERS.key(
+            realm.getId(), context.getConnection().getRemoteAddr());
     AttemptLimiter.Attempt attempt = misses.claim(missKey, now);
     if (!attempt.allowed()) {
-      event(context, input).error("too_many_attempts");
+      event(context, input).error(GfmisEvents.ErrorCode.TOO_MANY_ATTEMPTS);
       context.challenge(
           form(context, input)
               .setError(
@@ -132,9 +135,9 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
         .event(EventType.REGISTER)
         .user(user)
         .detail(Details.USERNAME, user.getUsername())
-        .detail("gfmis_step", "identified")
+        .detail(GfmisEvents.STEP, GfmisEvents.Step.REGISTRATION_IDENTIFIED)
         .detail(
-            "gfmis_order",
+            GfmisEvents.ASSIGNMENT_ORDER,
             order.get() instanceof Submission.Refused refused ? refused.reasonKey() : "attached")
         .success();
     context.success();
@@ -149,7 +152,7 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
         .event(EventType.REGISTER_ERROR)
         .detail(
             Details.USERNAME, input.parsedUserId().map(GfmisUserId::username).orElse("(malformed)"))
-        .detail("gfmis_step", "identify");
+        .detail(GfmisEvents.STEP, GfmisEvents.Step.REGISTRATION_IDENTIFY);
   }
 
   /** The page, with a new single-use ticket for its post. */

@@ -9,6 +9,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.domain.ThaiDates;
 import th.gfmis.keycloak.registration.Registration;
 import th.gfmis.keycloak.registration.RegistrationNotes;
@@ -72,9 +73,9 @@ public class RegistrationStatusAuthenticator implements Authenticator {
               .clone()
               .event(EventType.REGISTER)
               .user(user)
-              .detail("gfmis_step", "status")
-              .detail("gfmis_registration_id", found.id())
-              .detail("gfmis_registration_status", found.status().name())
+              .detail(GfmisEvents.STEP, GfmisEvents.Step.REGISTRATION_STATUS)
+              .detail(GfmisEvents.REGISTRATION_ID, found.id())
+              .detail(GfmisEvents.REGISTRATION_STATUS, found.status().name())
               .success();
         });
     return form;

@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.registration.RegistrationUris;
 import th.gfmis.keycloak.registration.SessionTicket;
 
@@ -23,8 +24,6 @@ import th.gfmis.keycloak.registration.SessionTicket;
  * outcome there and sends the browser back into the flow, which resumes at its current step.
  */
 public class ProofingCallbackResource {
-
-  static final String EVENT_STEP = "gfmis_step";
 
   private final KeycloakSession session;
 
@@ -44,15 +43,15 @@ public class ProofingCallbackResource {
     EventBuilder event =
         new EventBuilder(realm, session, session.getContext().getConnection())
             .event(EventType.IDENTITY_PROVIDER_RESPONSE)
-            .detail(EVENT_STEP, "identity_proofing");
+            .detail(GfmisEvents.STEP, GfmisEvents.Step.IDENTITY_PROOFING);
     SessionTicket state = SessionTicket.decode(parameters.getFirst("state")).orElse(null);
     if (state == null) {
-      event.error("invalid_state");
+      event.error(GfmisEvents.ErrorCode.INVALID_STATE);
       return errorPage("gfmisProofingInvalidReturn");
     }
     AuthenticationSessionModel authSession = state.findSession(session, realm).orElse(null);
     if (authSession == null) {
-      event.error("session_not_found");
+      event.error(GfmisEvents.ErrorCode.SESSION_NOT_FOUND);
       return errorPage("gfmisRegistrationSessionExpired");
     }
     ClientModel client = authSession.getClient();
@@ -63,7 +62,7 @@ public class ProofingCallbackResource {
       event.user(authSession.getAuthenticatedUser());
     }
     if (!state.consume(authSession, SessionTicket.Use.PROOFING)) {
-      event.error("invalid_state");
+      event.error(GfmisEvents.ErrorCode.INVALID_STATE);
       ProofingResult.INVALID_STATE.keep(authSession);
       return backToFlow(realm, authSession);
     }

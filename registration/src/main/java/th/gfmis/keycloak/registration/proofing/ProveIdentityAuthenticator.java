@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.registration.RegistrationNotes;
 import th.gfmis.keycloak.registration.SessionTicket;
 
@@ -59,7 +60,11 @@ public class ProveIdentityAuthenticator implements Authenticator {
     if (authSession.getAuthNote(RegistrationNotes.ENTERED_CID_HASH) == null
         || proofing == null
         || !proofing.available(authSession)) {
-      context.getEvent().clone().event(EventType.REGISTER_ERROR).error("proofing_not_configured");
+      context
+          .getEvent()
+          .clone()
+          .event(EventType.REGISTER_ERROR)
+          .error(GfmisEvents.ErrorCode.PROOFING_NOT_CONFIGURED);
       context.challenge(context.form().setError("gfmisProofingUnavailable").createForm(TEMPLATE));
       return;
     }

@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -107,8 +108,8 @@ public class JpaRegistrationStore implements RegistrationStore {
     addHistory(r, now, HistoryEntry.Actor.HOLDER, null, r.statusReason);
     try {
       em.flush();
-    } catch (PersistenceException e) {
-      if (isConstraintViolation(e)) {
+    } catch (PersistenceException | ModelDuplicateException e) {
+      if (e instanceof ModelDuplicateException || isConstraintViolation(e)) {
         // Another node stored an open registration for this user between our check and insert.
         throw new OpenRegistrationExistsException("(stored in parallel)");
       }
