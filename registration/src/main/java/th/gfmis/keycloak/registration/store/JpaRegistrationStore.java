@@ -252,18 +252,17 @@ public class JpaRegistrationStore implements RegistrationStore {
             "select r from RegistrationEntity r" + where + " order by r.queueAt, r.id",
             RegistrationEntity.class);
     // The total ignores the seek position: it is the number of all matches, up to the limit.
+    TypedQuery<Integer> beyondLimit =
+        em.createQuery("select 1 from RegistrationEntity r" + filters, Integer.class)
+            .setFirstResult(RegistrationQuery.COUNT_LIMIT)
+            .setMaxResults(1);
     TypedQuery<Long> count =
-        em.createQuery(
-            "select count(*) from (select r.id as id from RegistrationEntity r"
-                + filters
-                + " limit "
-                + (RegistrationQuery.COUNT_LIMIT + 1)
-                + ") matches",
-            Long.class);
+        em.createQuery("select count(r) from RegistrationEntity r" + filters, Long.class);
     parameters.forEach(
         (name, value) -> {
           items.setParameter(name, value);
           if (!name.startsWith("after")) {
+            beyondLimit.setParameter(name, value);
             count.setParameter(name, value);
           }
         });
@@ -275,12 +274,10 @@ public class JpaRegistrationStore implements RegistrationStore {
         found.size() > max && max > 0
             ? Optional.of(new QueuePosition(found.get(max - 1).queueAt, found.get(max - 1).id))
             : Optional.empty();
-    long total = count.getSingleResult();
-    return new RegistrationPage(
-        page,
-        Math.min(total, RegistrationQuery.COUNT_LIMIT),
-        total <= RegistrationQuery.COUNT_LIMIT,
-        next);
+    // Past the limit the count stops: one look at the match after it instead of counting all.
+    boolean exact = beyondLimit.getResultList().isEmpty();
+    long total = exact ? count.getSingleResult() : RegistrationQuery.COUNT_LIMIT;
+    return new RegistrationPage(page, total, exact, next);
   }
 
   @Override
