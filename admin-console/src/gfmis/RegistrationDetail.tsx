@@ -35,9 +35,25 @@ export default function RegistrationDetail() {
   const [outcome, setOutcome] = useState<{ variant: "success" | "danger" | "warning"; text: string }>();
 
   useEffect(() => {
-    api.detail(id!).then(setDetail, () => setOutcome({ variant: "danger", text: t("gfmisLoadFailed") }));
-    api.access().then(setAccess, () => setAccess({ read: false, decide: false }));
+    // React Router keeps this component when only the id in the address changes: start afresh,
+    // and ignore an answer for the request that was open before.
+    let current = true;
+    setDetail(undefined);
+    setOutcome(undefined);
+    setReason("");
+    setRejecting(false);
+    api.detail(id!).then(
+      (d) => current && setDetail(d),
+      () => current && setOutcome({ variant: "danger", text: t("gfmisLoadFailed") }),
+    );
+    return () => {
+      current = false;
+    };
   }, [api, id, t]);
+
+  useEffect(() => {
+    api.access().then(setAccess, () => setAccess({ read: false, decide: false }));
+  }, [api]);
 
   if (!detail) return <PageSection variant="light">{outcome?.text}</PageSection>;
 
@@ -82,7 +98,7 @@ export default function RegistrationDetail() {
             }
           />
         )}
-        <DescriptionList isHorizontal data-testid="gfmis-detail">
+        <DescriptionList isHorizontal data-testid="gfmis-detail" data-registration-id={detail.id}>
           <Item term={t("gfmisUserId")} value={detail.userId} />
           <Item term={t("gfmisKind")} value={t(`gfmisKind.${detail.kind}`)} />
           <Item term={t("gfmisStatusColumn")} value={t(`gfmisStatus.${detail.status}`)} id="gfmis-detail-status" />

@@ -37,8 +37,11 @@ export default function RegistrationsQueue() {
   const { realm } = useParams();
   const api = useRegistrationsApi();
   const [filter, setFilter] = useState<Filter>(EMPTY);
-  const [first, setFirst] = useState(0);
+  const [pageIndex, setPageIndex] = useState(0);
+  // Where each page visited so far starts (the previous page's `next`): paging seeks, not skips.
+  const [afters, setAfters] = useState<(string | undefined)[]>([undefined]);
   const [max, setMax] = useState(20);
+  const after = afters[pageIndex];
   const [page, setPage] = useState<Page>();
   const [counts, setCounts] = useState<Counts>();
   const [failed, setFailed] = useState(false);
@@ -49,19 +52,38 @@ export default function RegistrationsQueue() {
 
   useEffect(() => {
     let current = true;
-    api.list(filter, first, max).then(
+    api.list(filter, max, after, after ? 0 : pageIndex * max).then(
       (p) => current && setPage(p),
       () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
-  }, [api, filter, first, max]);
+  }, [api, filter, pageIndex, after, max]);
 
+  const fromStart = () => {
+    setPageIndex(0);
+    setAfters([undefined]);
+  };
   const change = (next: Partial<Filter>) => {
-    setFirst(0);
+    fromStart();
     setFilter({ ...filter, ...next });
   };
+  const goTo = (index: number) => {
+    if (index === pageIndex + 1 && page?.next) {
+      const known = afters.slice(0, index);
+      known[index] = page.next;
+      setAfters(known);
+    }
+    setPageIndex(index);
+  };
+  const shownTo = pageIndex * max + (page?.items.length ?? 0);
+  // Beyond the counted 10,000 the pager still offers a next page as long as there is one.
+  const itemCount = page
+    ? page.totalExact
+      ? page.total
+      : Math.max(page.total, shownTo + (page.next ? 1 : 0))
+    : 0;
   const toggle = (status: Status) =>
     change({
       statuses: filter.statuses.includes(status)
@@ -158,14 +180,26 @@ export default function RegistrationsQueue() {
             </ToolbarItem>
             <ToolbarItem variant="pagination" align={{ default: "alignRight" }}>
               <Pagination
-                itemCount={page?.total ?? 0}
+                itemCount={itemCount}
                 perPage={max}
-                page={Math.floor(first / max) + 1}
-                onSetPage={(_e, p) => setFirst((p - 1) * max)}
+                page={pageIndex + 1}
+                onSetPage={(_e, p) => goTo(p - 1)}
                 onPerPageSelect={(_e, m) => {
                   setMax(m);
-                  setFirst(0);
+                  fromStart();
                 }}
+                toggleTemplate={({ firstIndex, lastIndex, ofWord }) => (
+                  <>
+                    <b>
+                      {firstIndex} - {lastIndex}
+                    </b>{" "}
+                    {ofWord}{" "}
+                    <b data-testid="gfmis-total">
+                      {(page?.total ?? 0).toLocaleString()}
+                      {page && !page.totalExact ? "+" : ""}
+                    </b>
+                  </>
+                )}
                 isCompact
               />
             </ToolbarItem>

@@ -34,7 +34,8 @@ export type Detail = Summary & {
 
 export type Counts = Record<Status, number> & { holderChanges: number };
 export type Access = { read: boolean; decide: boolean };
-export type Page = { total: number; items: Summary[] };
+/** `total` stops at 10,000 (`totalExact` false); `next` is the following page's `after`. */
+export type Page = { total: number; totalExact: boolean; next: string | null; items: Summary[] };
 
 export type Filter = {
   statuses: Status[];
@@ -84,7 +85,8 @@ export class RegistrationsApi {
   counts = () => this.json<Counts>("/counts");
   detail = (id: string) => this.json<Detail>(`/${encodeURIComponent(id)}`);
 
-  list(filter: Filter, first: number, max: number): Promise<Page> {
+  /** A page after `after` (a previous page's `next`), or at offset `first` without one. */
+  list(filter: Filter, max: number, after?: string, first = 0): Promise<Page> {
     const query = new URLSearchParams();
     filter.statuses.forEach((s) => query.append("status", s));
     if (filter.holderChange) query.set("holderChange", "true");
@@ -96,7 +98,8 @@ export class RegistrationsApi {
       query.set("submittedBefore", next.toISOString().replace(".000", ""));
     }
     if (filter.q.trim()) query.set("q", filter.q.trim());
-    query.set("first", String(first));
+    if (after) query.set("after", after);
+    else query.set("first", String(first));
     query.set("max", String(max));
     return this.json<Page>(`?${query}`);
   }

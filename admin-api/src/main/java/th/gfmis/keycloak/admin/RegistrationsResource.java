@@ -28,7 +28,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import th.gfmis.keycloak.registration.QueuePosition;
 import th.gfmis.keycloak.registration.Registration;
+import th.gfmis.keycloak.registration.RegistrationCounts;
 import th.gfmis.keycloak.registration.RegistrationKind;
 import th.gfmis.keycloak.registration.RegistrationPage;
 import th.gfmis.keycloak.registration.RegistrationQuery;
@@ -94,6 +96,7 @@ public class RegistrationsResource {
       @QueryParam("submittedFrom") String submittedFrom,
       @QueryParam("submittedBefore") String submittedBefore,
       @QueryParam("q") String text,
+      @QueryParam("after") String after,
       @QueryParam("first") @DefaultValue("0") int first,
       @QueryParam("max") @DefaultValue("20") int max) {
     requireRead();
@@ -113,7 +116,13 @@ public class RegistrationsResource {
     } catch (DateTimeParseException e) {
       return error(Response.Status.BAD_REQUEST, "invalid_time");
     }
-    if (first < 0 || max < 1 || max > LARGEST_MAX) {
+    Optional<QueuePosition> position;
+    try {
+      position = Optional.ofNullable(after).filter(a -> !a.isBlank()).map(QueueCursor::decode);
+    } catch (IllegalArgumentException e) {
+      return error(Response.Status.BAD_REQUEST, "invalid_page");
+    }
+    if (first < 0 || max < 1 || max > LARGEST_MAX || (position.isPresent() && first > 0)) {
       return error(Response.Status.BAD_REQUEST, "invalid_page");
     }
     RegistrationPage page =
@@ -127,10 +136,13 @@ public class RegistrationsResource {
                     from,
                     before,
                     Optional.ofNullable(text).filter(t -> !t.isBlank()),
+                    position,
                     first,
                     max));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("total", page.total());
+    json.put("totalExact", page.totalExact());
+    json.put("next", page.next().map(QueueCursor::encode).orElse(null));
     json.put("items", page.items().stream().map(RegistrationJson::summary).toList());
     return ok(json);
   }
@@ -141,8 +153,9 @@ public class RegistrationsResource {
   public Response counts() {
     requireRead();
     Map<String, Object> json = new LinkedHashMap<>();
-    store().countByStatus(realm).forEach((status, n) -> json.put(status.name(), n));
-    json.put("holderChanges", store().countOpenHolderChanges(realm));
+    RegistrationCounts counts = store().counts(realm);
+    counts.byStatus().forEach((status, n) -> json.put(status.name(), n));
+    json.put("holderChanges", counts.openHolderChanges());
     return ok(json);
   }
 

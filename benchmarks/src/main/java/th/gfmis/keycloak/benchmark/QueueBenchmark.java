@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -174,6 +173,10 @@ public final class QueueBenchmark {
     calls.put("queue: first page", i -> queue + "?first=0&max=20");
     calls.put("users: first page", i -> keycloak + "?first=0&max=20");
     calls.put("queue: page at " + deep, i -> queue + "?first=" + deep + "&max=20");
+    List<String> seeks = cursorsAround(queue, deep, 10);
+    calls.put(
+        "queue: page at " + deep + " (seek)",
+        i -> queue + "?after=" + seeks.get(i % seeks.size()) + "&max=20");
     calls.put("users: page at " + deep, i -> keycloak + "?first=" + deep + "&max=20");
     calls.put("queue: search user ID", i -> queue + "?q=T9" + agency(i) + "00&first=0&max=20");
     calls.put(
@@ -210,34 +213,47 @@ public final class QueueBenchmark {
     report(measured, rows, count);
   }
 
+  /**
+   * The {@code next} of the pages just before {@code offset}, {@code offset + 20}, ...: what the
+   * console passes as {@code after} when an approver pages forward to there.
+   */
+  private List<String> cursorsAround(String queue, int offset, int n)
+      throws IOException, InterruptedException {
+    List<String> cursors = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      String body = send(queue + "?first=" + (offset - 20 + 20 * k) + "&max=20").body();
+      cursors.add(JSON.readTree(body).get("next").asText());
+    }
+    return cursors;
+  }
+
   private static String agency(int i) {
     return String.format(Locale.ROOT, "%04d", (i * 13) % 200);
   }
 
   /** One GET with the caller's token; returns how long it took, in nanoseconds. */
   private long get(String path) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    send(path);
+    return System.nanoTime() - start;
+  }
+
+  private HttpResponse<String> send(String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server + path))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json")
             .build();
-    long start = System.nanoTime();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    long took = System.nanoTime() - start;
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 401) {
       token = clientToken();
-      return get(path);
+      return send(path);
     }
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
-          "GET "
-              + path
-              + " said "
-              + response.statusCode()
-              + ": "
-              + new String(response.body(), StandardCharsets.UTF_8));
+          "GET " + path + " said " + response.statusCode() + ": " + response.body());
     }
-    return took;
+    return response;
   }
 
   /** A token of the benchmark's client (client credentials). */
@@ -277,7 +293,10 @@ public final class QueueBenchmark {
     List<String> names = new ArrayList<>(measured.keySet());
     for (String name : names) {
       Latencies latencies = measured.get(name);
-      String pair = name.startsWith("queue: ") ? "users: " + name.substring(7) : null;
+      String pair =
+          name.startsWith("queue: ")
+              ? "users: " + name.substring(7).replaceFirst(" \\(seek\\)$", "")
+              : null;
       String ratio =
           pair != null && measured.containsKey(pair)
               ? String.format(

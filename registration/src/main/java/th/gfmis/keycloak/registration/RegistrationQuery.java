@@ -13,6 +13,7 @@ import java.util.Set;
  * @param submittedFrom submitted at or after
  * @param submittedBefore submitted before
  * @param text a user ID (whole or prefix, case-insensitive) or the CID's last four digits
+ * @param after start after this place in the queue (seek paging), instead of an offset
  * @param first the offset of the page
  * @param max the page's size
  */
@@ -23,5 +24,13 @@ public record RegistrationQuery(
     Optional<Instant> submittedFrom,
     Optional<Instant> submittedBefore,
     Optional<String> text,
+    Optional<QueuePosition> after,
     int first,
-    int max) {}
+    int max) {
+
+  /**
+   * Matches are counted up to this many: beyond it an exact total costs a walk over every matching
+   * index entry on each page and tells an approver nothing more.
+   */
+  public static final int COUNT_LIMIT = 10_000;
+}

@@ -1,7 +1,6 @@
 package th.gfmis.keycloak.registration;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -75,11 +74,8 @@ public interface RegistrationStore extends Provider {
   /** A page of registrations matching {@code query}, oldest submission first. */
   RegistrationPage search(RealmModel realm, RegistrationQuery query);
 
-  /** How many registrations the realm has in each status. */
-  Map<RegistrationStatus, Long> countByStatus(RealmModel realm);
-
-  /** How many open registrations are holder changes. */
-  long countOpenHolderChanges(RealmModel realm);
+  /** How many registrations the realm has in each status, and how many open holder changes. */
+  RegistrationCounts counts(RealmModel realm);
 
   /** Deletes the user's registrations (the user was deleted). */
   void removeAll(RealmModel realm, UserModel user);

@@ -12,6 +12,8 @@ import java.util.UUID;
 import th.gfmis.keycloak.domain.KeyedHash;
 import th.gfmis.keycloak.domain.KeyedHashRing;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
+import th.gfmis.keycloak.it.support.Holder;
+import th.gfmis.keycloak.it.support.Holders;
 
 /**
  * Puts registrations in the server's PostgreSQL tables as the holder's flow would leave them
@@ -31,7 +33,24 @@ final class RegistrationSeeds {
       String nameEn,
       String filename,
       String contentType,
-      byte[] content) {}
+      byte[] content) {
+
+    /** A new holder's request by {@code holder} (Somying Test as ThaID proved), with this file. */
+    static Seed of(
+        Holders holders, Holder holder, String filename, String contentType, byte[] content) {
+      return new Seed(
+          holders.userId(holder),
+          holder.username(),
+          "NEW_HOLDER",
+          holder.citizenIdDigits(),
+          "new-" + holder.email(),
+          "สมหญิง ทดสอบ",
+          "Somying Test",
+          filename,
+          contentType,
+          content);
+    }
+  }
 
   private final String realmId;
 

@@ -4,8 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -119,6 +121,32 @@ final class RegistrationSteps {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A small real PDF (an assignment order) in a temporary file named {@code name}. */
+  static Path pdf(String name) {
+    return file(name, pdfBytes());
+  }
+
+  /** The bytes of a one-page PDF with nothing active in it, its cross-reference table exact. */
+  static byte[] pdfBytes() {
+    String[] objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] >>"
+    };
+    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+    StringBuilder xref = new StringBuilder("xref\n0 4\n0000000000 65535 f \n");
+    for (int i = 0; i < objects.length; i++) {
+      xref.append(String.format(Locale.ROOT, "%010d 00000 n \n", pdf.length()));
+      pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+    }
+    int start = pdf.length();
+    pdf.append(xref)
+        .append("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n")
+        .append(start)
+        .append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** A temporary file named {@code name} with exactly {@code content}. */

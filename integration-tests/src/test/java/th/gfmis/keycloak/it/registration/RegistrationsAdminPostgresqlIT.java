@@ -11,6 +11,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -274,6 +275,46 @@ class RegistrationsAdminPostgresqlIT {
         realm.admin().users().get(userId).credentials().stream()
             .noneMatch(credential -> "password".equals(credential.getType())),
         "the previous holder's password is gone");
+  }
+
+  /**
+   * Paging forward by each page's {@code next} gives the queue in the same order as one big page,
+   * nothing twice and nothing left out; a forged {@code after}, or one beside an offset, is 400.
+   */
+  @Test
+  void theQueuePagesForwardByEachPagesNext() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      Holder holder = holders.createWithoutGrant("en");
+      seeds.request(seed(holder, "NEW_HOLDER", newCid(), "paged-" + holder.email()));
+    }
+    JsonNode all = json(approver.get("?status=REQUEST&max=100"));
+    assertTrue(all.get("totalExact").asBoolean(), all.toString());
+    assertTrue(all.get("next").isNull(), "one page holds them all: " + all);
+    List<String> expected = new ArrayList<>();
+    all.get("items").forEach(item -> expected.add(item.get("id").asText()));
+    assertEquals(all.get("total").asInt(), expected.size());
+    assertTrue(expected.size() >= 5, all.toString());
+
+    List<String> paged = new ArrayList<>();
+    String path = "?status=REQUEST&max=2";
+    for (int pages = 0; path != null; pages++) {
+      assertTrue(pages <= expected.size(), "the paging ends");
+      JsonNode page = json(approver.get(path));
+      assertEquals(expected.size(), page.get("total").asInt(), "the total of all, on every page");
+      page.get("items").forEach(item -> paged.add(item.get("id").asText()));
+      JsonNode next = page.get("next");
+      path = next.isNull() ? null : "?status=REQUEST&max=2&after=" + next.asText();
+    }
+    assertEquals(expected, paged);
+
+    String after = json(approver.get("?status=REQUEST&max=2")).get("next").asText();
+    for (String bad :
+        List.of(
+            "?after=not-a-cursor", "?after=" + after + "&first=2", "?after=MTIzNDU", "?max=0")) {
+      HttpResponse<String> refused = approver.get(bad);
+      assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+      assertEquals("invalid_page", json(refused).get("error").asText(), bad);
+    }
   }
 
   @Test

@@ -19,7 +19,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import th.gfmis.keycloak.registration.HistoryEntry;
 import th.gfmis.keycloak.registration.OpenRegistrationExistsException;
 import th.gfmis.keycloak.registration.OrderFile;
+import th.gfmis.keycloak.registration.QueuePosition;
 import th.gfmis.keycloak.registration.Registration;
+import th.gfmis.keycloak.registration.RegistrationCounts;
 import th.gfmis.keycloak.registration.RegistrationKind;
 import th.gfmis.keycloak.registration.RegistrationPage;
 import th.gfmis.keycloak.registration.RegistrationQuery;
@@ -235,53 +237,74 @@ public class JpaRegistrationStore implements RegistrationStore {
               }
               where.append(")");
             });
+    String filters = where.toString();
+    query
+        .after()
+        .ifPresent(
+            after -> {
+              // Written so that the queue's indexes can seek to it on every database.
+              where.append(
+                  " and r.queueAt >= :afterAt and (r.queueAt > :afterAt or r.id > :afterId)");
+              parameters.put("afterAt", after.queueAt());
+              parameters.put("afterId", after.id());
+            });
     TypedQuery<RegistrationEntity> items =
         em.createQuery(
             "select r from RegistrationEntity r" + where + " order by r.queueAt, r.id",
             RegistrationEntity.class);
+    // The total ignores the seek position: it is the number of all matches, up to the limit.
+    TypedQuery<Integer> beyondLimit =
+        em.createQuery("select 1 from RegistrationEntity r" + filters, Integer.class)
+            .setFirstResult(RegistrationQuery.COUNT_LIMIT)
+            .setMaxResults(1);
     TypedQuery<Long> count =
-        em.createQuery("select count(r) from RegistrationEntity r" + where, Long.class);
+        em.createQuery("select count(r) from RegistrationEntity r" + filters, Long.class);
     parameters.forEach(
         (name, value) -> {
           items.setParameter(name, value);
-          count.setParameter(name, value);
+          if (!name.startsWith("after")) {
+            beyondLimit.setParameter(name, value);
+            count.setParameter(name, value);
+          }
         });
-    List<Registration> page =
-        items
-            .setFirstResult(Math.max(0, query.first()))
-            .setMaxResults(Math.max(0, query.max()))
-            .getResultStream()
-            .map(JpaRegistrationStore::toModel)
-            .toList();
-    return new RegistrationPage(page, count.getSingleResult());
+    int max = Math.max(0, query.max());
+    List<RegistrationEntity> found =
+        items.setFirstResult(Math.max(0, query.first())).setMaxResults(max + 1).getResultList();
+    List<Registration> page = found.stream().limit(max).map(JpaRegistrationStore::toModel).toList();
+    Optional<QueuePosition> next =
+        found.size() > max && max > 0
+            ? Optional.of(new QueuePosition(found.get(max - 1).queueAt, found.get(max - 1).id))
+            : Optional.empty();
+    // Past the limit the count stops: one look at the match after it instead of counting all.
+    boolean exact = beyondLimit.getResultList().isEmpty();
+    long total = exact ? count.getSingleResult() : RegistrationQuery.COUNT_LIMIT;
+    return new RegistrationPage(page, total, exact, next);
   }
 
   @Override
-  public Map<RegistrationStatus, Long> countByStatus(RealmModel realm) {
-    Map<RegistrationStatus, Long> counts = new EnumMap<>(RegistrationStatus.class);
+  public RegistrationCounts counts(RealmModel realm) {
+    Map<RegistrationStatus, Long> byStatus = new EnumMap<>(RegistrationStatus.class);
     for (RegistrationStatus status : RegistrationStatus.values()) {
-      counts.put(status, 0L);
+      byStatus.put(status, 0L);
     }
+    long[] openHolderChanges = {0};
     em.createQuery(
-            "select r.status, count(r) from RegistrationEntity r where r.realmId = :realm group by"
-                + " r.status",
+            "select r.kind, r.status, count(r) from RegistrationEntity r where r.realmId = :realm"
+                + " group by r.kind, r.status",
             Object[].class)
         .setParameter("realm", realm.getId())
         .getResultStream()
-        .forEach(row -> counts.put((RegistrationStatus) row[0], (Long) row[1]));
-    return counts;
-  }
-
-  @Override
-  public long countOpenHolderChanges(RealmModel realm) {
-    return em.createQuery(
-            "select count(r) from RegistrationEntity r where r.realmId = :realm and r.kind = :kind"
-                + " and r.status <> :approved",
-            Long.class)
-        .setParameter("realm", realm.getId())
-        .setParameter("kind", RegistrationKind.HOLDER_CHANGE)
-        .setParameter("approved", RegistrationStatus.APPROVED)
-        .getSingleResult();
+        .forEach(
+            row -> {
+              RegistrationStatus status = (RegistrationStatus) row[1];
+              long n = (Long) row[2];
+              byStatus.merge(status, n, Long::sum);
+              if (row[0] == RegistrationKind.HOLDER_CHANGE
+                  && status != RegistrationStatus.APPROVED) {
+                openHolderChanges[0] += n;
+              }
+            });
+    return new RegistrationCounts(byStatus, openHolderChanges[0]);
   }
 
   @Override
