@@ -95,6 +95,9 @@ class DeviceRevocationLogsAgencyOutIT {
       new SoftTokenSteps(pages).approve(agency.phone());
       pages.awaitShown("kc-accept");
       pages.click("kc-accept");
+      // Keycloak's page for an action that ends the flow, with a link back to the application.
+      pages.awaitShown("kc-info-message");
+      assertTrue(pages.text("kc-info-message").contains("Your account has been updated"));
       agency.assertLoggedOut();
       assertTrue(softTokens(agency.holder()).isEmpty(), "the device is gone");
       AgencyApp.Login silent = agency.app().start(null, Prompt.Type.NONE);
