@@ -2,6 +2,7 @@ package th.gfmis.keycloak.it.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,11 +17,14 @@ import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -30,6 +34,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.util.JsonSerialization;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,6 +49,7 @@ import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.NodeExample;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.SpringExample;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 
 /**
@@ -210,6 +216,86 @@ class AgencySignInIT {
     assertEquals(
         holder.userId(), claims.get("gfmis_user_id").asText(), "the realm export's mapper");
     assertEquals(GfmisClient.CLIENT_ID, claims.get("aud").asText());
+  }
+
+  /**
+   * The Spring Boot example of docs/examples/spring, started as a process against this realm: the
+   * sign-in it starts (code + PKCE, {@code acr_values=gfmis-softtoken}) ends in the ID token claims
+   * it shows; its RP-initiated logout ends the Keycloak session; and when an administrator ends the
+   * holder's next session, its back-channel logout endpoint ends its own session.
+   */
+  @Test
+  void theSpringExampleSignsInAndHearsOfBothLogouts() throws Exception {
+    Holder holder = holderAllowedAFirstDevice("en");
+    Pages pages = new Pages(webDriver.driver());
+    int port = SpringExample.freePort();
+    String app = "http://127.0.0.1:" + port;
+    new AgencyClients(realm)
+        .register(
+            "agency-spring",
+            SECRET,
+            app + "/login/oauth2/code/gfmis",
+            app + "/logout/connect/back-channel/gfmis",
+            app + "/");
+    try (SpringExample spring =
+        SpringExample.start(
+            port,
+            Map.of(
+                "GFMIS_ISSUER",
+                realm.getBaseUrl(),
+                "GFMIS_CLIENT_ID",
+                "agency-spring",
+                "GFMIS_CLIENT_SECRET",
+                SECRET))) {
+      openFresh(spring.baseUrl() + "/");
+      pages.signIn(holder.userId(), holder.password());
+      SoftTokenDevice phone = new SoftTokenSteps(pages).enroll("Spring test phone");
+      JsonNode claims = awaitClaimsShownBy(spring);
+      assertEquals("gfmis-softtoken", claims.get("acr").asText(), "the example asks for it");
+      assertEquals(holder.userId(), claims.get("gfmis_user_id").asText());
+      assertEquals("agency-spring", claims.get("aud").get(0).asText());
+      String firstSession = claims.get("sid").asText();
+      webDriver.driver().navigate().to(spring.baseUrl() + "/payments");
+      assertEquals("payments of " + holder.userId(), bodyOf(spring), "acr check, user name");
+
+      // RP-initiated logout: Spring's logout page, then Keycloak's end-session endpoint, then back
+      // to the example, which (signed out) sends the browser to the sign-in page.
+      webDriver.driver().navigate().to(spring.baseUrl() + "/logout");
+      webDriver.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      pages.awaitShown("username");
+      assertTrue(sessionIds(holder).isEmpty(), "the Keycloak session ended");
+
+      pages.signIn(holder.userId(), holder.password());
+      new SoftTokenSteps(pages).approve(phone);
+      String secondSession = awaitClaimsShownBy(spring).get("sid").asText();
+      assertNotEquals(firstSession, secondSession);
+
+      // Back-channel logout: Keycloak tells the example, which ends its own session, so the next
+      // page needs a sign-in again.
+      realm.admin().users().get(userUuid(holder)).logout();
+      webDriver.driver().navigate().to(spring.baseUrl() + "/");
+      pages.awaitShown("username");
+    }
+  }
+
+  /** Waits until the browser is back on the example's home page and returns the claims it shows. */
+  private JsonNode awaitClaimsShownBy(SpringExample spring) throws Exception {
+    // Spring returns to the page that needed the sign-in with "?continue" added.
+    new WebDriverWait(webDriver.driver(), Duration.ofSeconds(30))
+        .until(d -> d.getCurrentUrl().matches(Pattern.quote(spring.baseUrl()) + "/(\\?.*)?"));
+    return JsonSerialization.readValue(bodyOf(spring), JsonNode.class);
+  }
+
+  /** The text of the example's page (its own pages are not GFMIS pages: no accessibility check). */
+  private String bodyOf(SpringExample spring) {
+    assertTrue(webDriver.driver().getCurrentUrl().startsWith(spring.baseUrl()));
+    return webDriver.driver().findElement(By.tagName("body")).getText();
+  }
+
+  private List<String> sessionIds(Holder holder) {
+    return realm.admin().users().get(userUuid(holder)).getUserSessions().stream()
+        .map(UserSessionRepresentation::getId)
+        .toList();
   }
 
   @Test

@@ -2,14 +2,17 @@ package th.gfmis.keycloak.it.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.openid.connect.sdk.BackChannelLogoutRequest;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -35,7 +38,8 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
  * What docs/integration.md promises an agency: when the Soft Token device that approved its sign-in
  * is revoked — by the holder in the account console, by an administrator, or in the app — the
  * agency's back-channel logout endpoint receives a logout token, signed by the realm, for the
- * session that signed in there, and that session is gone.
+ * session that signed in there, and that session is gone — also when the holder removes the device
+ * in the very browser session that signed in to the agency.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
 class DeviceRevocationLogsAgencyOutIT {
@@ -69,6 +73,39 @@ class DeviceRevocationLogsAgencyOutIT {
       pages.awaitShown("kc-accept");
       pages.click("kc-accept");
       agency.assertLoggedOut();
+    }
+  }
+
+  /**
+   * The holder removes the device in the same browser session as the agency sign-in: that session
+   * was approved with the device too, so it ends as well, and the browser is signed out.
+   */
+  @Test
+  void aRemovalInTheSameBrowserSessionLogsTheAgencyOutAndSignsTheBrowserOut() throws Exception {
+    try (SignedIn agency = signInToTheAgencyWithANewDevice("agency-rev-same-browser")) {
+      Pages pages = new Pages(webDriver.driver());
+      // No sign-in page: the session's password level stands, the removal asks for the phone.
+      webDriver
+          .driver()
+          .navigate()
+          .to(
+              new GfmisClient(realm.getBaseUrl()).authorizationUrl("en")
+                  + "&kc_action=delete_credential:"
+                  + credentialId(agency.holder()));
+      new SoftTokenSteps(pages).approve(agency.phone());
+      pages.awaitShown("kc-accept");
+      pages.click("kc-accept");
+      // Keycloak's page for an action that ends the flow, with a link back to the application.
+      pages.awaitShown("kc-info-message");
+      assertTrue(pages.text("kc-info-message").contains("Your account has been updated"));
+      agency.assertLoggedOut();
+      assertTrue(softTokens(agency.holder()).isEmpty(), "the device is gone");
+      AgencyApp.Login silent = agency.app().start(null, Prompt.Type.NONE);
+      webDriver.driver().navigate().to(silent.uri().toString());
+      assertEquals(
+          "login_required",
+          agency.app().error(silent, agency.app().awaitCallback(webDriver.driver())).getCode(),
+          "the browser's own session ended too");
     }
   }
 
@@ -147,6 +184,10 @@ class DeviceRevocationLogsAgencyOutIT {
       return phone;
     }
 
+    AgencyApp app() {
+      return app;
+    }
+
     /**
      * The endpoint received a logout token that validates against the realm's keys (iss, aud, iat,
      * the back-channel logout event, no nonce) naming this sign-in's user and session, and the
@@ -177,10 +218,12 @@ class DeviceRevocationLogsAgencyOutIT {
   }
 
   private String credentialId(Holder holder) {
+    return softTokens(holder).get(0).getId();
+  }
+
+  private List<CredentialRepresentation> softTokens(Holder holder) {
     return realm.admin().users().get(holders().userId(holder)).credentials().stream()
         .filter(c -> "gfmis-softtoken".equals(c.getType()))
-        .findFirst()
-        .orElseThrow()
-        .getId();
+        .toList();
   }
 }

@@ -1,6 +1,7 @@
 package th.gfmis.keycloak.it.support;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -62,6 +63,16 @@ public final class AgencyClients {
    */
   public void register(
       String clientId, String secret, String redirectUri, String backChannelLogoutUrl) {
+    register(clientId, secret, redirectUri, backChannelLogoutUrl, null);
+  }
+
+  /** As above, and the exact URI the browser may return to after RP-initiated logout. */
+  public void register(
+      String clientId,
+      String secret,
+      String redirectUri,
+      String backChannelLogoutUrl,
+      String postLogoutRedirectUri) {
     ClientRepresentation client = new ClientRepresentation();
     client.setClientId(clientId);
     client.setName("Agency system " + clientId);
@@ -75,13 +86,18 @@ public final class AgencyClients {
     client.setServiceAccountsEnabled(false);
     client.setFrontchannelLogout(false);
     client.setRedirectUris(List.of(redirectUri));
-    client.setAttributes(
-        Map.of(
-            "pkce.code.challenge.method", "S256",
-            "default.acr.values", "gfmis-password",
-            "backchannel.logout.url", backChannelLogoutUrl,
-            "backchannel.logout.session.required", "true",
-            "backchannel.logout.revoke.offline.tokens", "true"));
+    Map<String, String> attributes =
+        new HashMap<>(
+            Map.of(
+                "pkce.code.challenge.method", "S256",
+                "default.acr.values", "gfmis-password",
+                "backchannel.logout.url", backChannelLogoutUrl,
+                "backchannel.logout.session.required", "true",
+                "backchannel.logout.revoke.offline.tokens", "true"));
+    if (postLogoutRedirectUri != null) {
+      attributes.put("post.logout.redirect.uris", postLogoutRedirectUri);
+    }
+    client.setAttributes(attributes);
     String id;
     try (Response response = realm.admin().clients().create(client)) {
       id = CreatedResponseUtil.getCreatedId(response);

@@ -221,7 +221,7 @@ public class DeviceApiResource {
                   "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
           new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
           new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
-          SoftTokenSessions.endAfterRevocation(session, realm, device.user(), null);
+          SoftTokenSessions.endAfterRevocation(session, realm, device.user());
           new DeviceNotices(session, realm)
               .revoked(
                   device.user(),

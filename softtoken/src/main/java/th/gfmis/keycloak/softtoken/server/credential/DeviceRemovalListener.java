@@ -14,14 +14,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 
 /**
  * When a Soft Token device is removed outside the device API — by the holder in the account console
  * ({@code REMOVE_CREDENTIAL} event) or by an administrator (the admin event of {@code DELETE
- * users/{id}/credentials/{credentialId}}) — e-mails the holder and ends the user's sessions at the
- * Soft Token level ({@link SoftTokenSessions}; the holder's own session that removed it is kept). A
+ * users/{id}/credentials/{credentialId}}) — e-mails the holder and ends every session of the user
+ * at the Soft Token level ({@link SoftTokenSessions}), the one of the removing browser included. A
  * global listener, so it needs no realm setting; the device API does both itself for a removal from
  * the app.
  */
@@ -50,17 +51,20 @@ public class DeviceRemovalListener implements EventListenerProviderFactory, Even
       return;
     }
     AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-    String removingSession =
-        event.getSessionId() != null
-            ? event.getSessionId()
-            : authSession == null ? null : authSession.getParentSession().getId();
+    if (authSession != null) {
+      // The delete_credential action would otherwise attach a session to the browser (or keep the
+      // one it had) and return to the account console: end instead, on Keycloak's "account
+      // updated" page, whose link back to the console asks for a new sign-in.
+      authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
+      authSession.setAuthNote(
+          AuthenticationManager.SET_REDIRECT_URI_AFTER_REQUIRED_ACTIONS, "true");
+    }
     notify(
         event.getRealmId(),
         event.getUserId(),
         details.get(Details.CREDENTIAL_USER_LABEL),
         DeviceNotices.Channel.Account,
-        event.getTime(),
-        removingSession);
+        event.getTime());
   }
 
   @Override
@@ -83,23 +87,17 @@ public class DeviceRemovalListener implements EventListenerProviderFactory, Even
         parts[1],
         details.get(Details.CREDENTIAL_USER_LABEL),
         DeviceNotices.Channel.Admin,
-        event.getTime(),
-        null);
+        event.getTime());
   }
 
   private void notify(
-      String realmId,
-      String userId,
-      String label,
-      DeviceNotices.Channel channel,
-      long time,
-      String keptSessionId) {
+      String realmId, String userId, String label, DeviceNotices.Channel channel, long time) {
     RealmModel realm = session.realms().getRealm(realmId);
     UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
     if (user == null) {
       return;
     }
-    SoftTokenSessions.endAfterRevocation(session, realm, user, keptSessionId);
+    SoftTokenSessions.endAfterRevocation(session, realm, user);
     new DeviceNotices(session, realm)
         .revoked(
             user,

@@ -1,6 +1,5 @@
 package th.gfmis.keycloak.softtoken.server.credential;
 
-import java.util.Objects;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
@@ -30,18 +29,14 @@ public final class SoftTokenSessions {
 
   /**
    * After the user's device was revoked: ends every session and offline session at the Soft Token
-   * level except {@code keptId} (the session of the browser in which the holder removed the device
-   * themselves; null keeps none).
+   * level.
    */
   public static UserSessionTerminator.Ended endAfterRevocation(
-      KeycloakSession session, RealmModel realm, UserModel user, String keptId) {
+      KeycloakSession session, RealmModel realm, UserModel user) {
     EventBuilder logout =
         new EventBuilder(realm, session, session.getContext().getConnection())
             .detail(Details.REASON, GfmisEvents.Reason.SOFTTOKEN_REVOKED);
     return new UserSessionTerminator(session, realm)
-        .endWhere(
-            user,
-            s -> s.getNote(NOTE_SERIAL) != null && !Objects.equals(s.getId(), keptId),
-            logout);
+        .endWhere(user, s -> s.getNote(NOTE_SERIAL) != null, logout);
   }
 }
