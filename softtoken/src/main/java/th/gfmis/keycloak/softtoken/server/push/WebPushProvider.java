@@ -88,8 +88,7 @@ final class WebPushProvider implements SoftTokenPushProvider {
             Base64Urls.decode(subscription.p256dh()),
             Base64Urls.decode(subscription.auth()));
     int ttl = (int) Math.max(0, Duration.between(Instant.now(), challenge.expiresAt()).toSeconds());
-    Map<String, String> headers =
-        push.getHeadersWithToken(subscription.endpoint(), ttl, null, Urgency.High);
+    Map<String, String> headers = push.getHeaders(subscription.endpoint(), ttl, null, Urgency.High);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .timeout(settings.timeout())
@@ -130,18 +129,29 @@ final class WebPushProvider implements SoftTokenPushProvider {
   }
 
   private void forget(String realmId, String userId, String endpoint) {
+    // Runs on the HTTP client's thread: give it the class loader a Keycloak request thread has.
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(WebPushProvider.class.getClassLoader());
     try {
       KeycloakModelUtils.runJobInTransaction(
           sessionFactory,
           s -> {
             RealmModel realm = s.realms().getRealm(realmId);
-            UserModel user = realm == null ? null : s.users().getUserById(realm, userId);
+            if (realm == null) {
+              return;
+            }
+            s.getContext().setRealm(realm);
+            UserModel user = s.users().getUserById(realm, userId);
             if (user != null) {
               PushSubscriptions.removeIfEndpoint(user, endpoint);
             }
           });
+      LOG.debugf("Web Push subscription at %s is gone: forgotten", URI.create(endpoint).getHost());
     } catch (RuntimeException e) {
-      LOG.debugf("Could not forget a gone Web Push subscription: %s", e.toString());
+      LOG.warnf("Could not forget a gone Web Push subscription: %s", e.toString());
+    } finally {
+      thread.setContextClassLoader(before);
     }
   }
 
