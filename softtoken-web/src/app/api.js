@@ -104,3 +104,14 @@ export async function renew(device, csr) {
     authorization: await deviceAuth(device, "POST", url, { csh }),
   });
 }
+
+/** Registers this phone's push subscription (PushSubscription.toJSON()) with the server (§14.2). */
+export async function subscribePush(device, subscription) {
+  const url = device.base + "device/push";
+  return call("POST", url, { body: subscription, authorization: await deviceAuth(device, "POST", url) });
+}
+
+export async function unsubscribePush(device) {
+  const url = device.base + "device/push";
+  return call("DELETE", url, { authorization: await deviceAuth(device, "DELETE", url) });
+}

@@ -5,6 +5,7 @@ import { checkIssued, csrFor, newKeyPair } from "./keys.js";
 import { loadDevice, saveDevice, forgetDevice } from "./store.js";
 import { t, errorText, formatTime, lang, toggleLanguage } from "./i18n.js";
 import * as guards from "./guard.js";
+import * as push from "./push.js";
 
 const POLL_MS = 2500;
 const CODE = /^[A-Za-z0-9_-]{43}$/;
@@ -74,6 +75,52 @@ function render() {
     $("renew").disabled = !from || Date.parse(from) > Date.now();
     const kind = device.guard ? device.guard.kind : null;
     $("guard").textContent = t(kind === "pin" ? "guardPin" : kind === "webauthn" ? "guardWebAuthn" : "guardNone");
+    renderPush();
+  }
+}
+
+/** The notifications row: only where the server sends Web Push and the browser can receive it. */
+function renderPush() {
+  const key = deviceStatus && deviceStatus.webPushKey;
+  const shown = Boolean(key) && push.supported();
+  for (const node of document.querySelectorAll(".push-row")) node.hidden = !shown;
+  if (!shown) return;
+  const on = Boolean(device.push) && Notification.permission === "granted";
+  $("push-state").textContent = t(Notification.permission === "denied" ? "pushBlocked" : on ? "pushOn" : "pushOff");
+  $("push-toggle").textContent = t(on ? "pushDisable" : "pushEnable");
+  $("push-toggle").disabled = Notification.permission === "denied";
+}
+
+async function onPushToggle() {
+  const key = deviceStatus && deviceStatus.webPushKey;
+  if (!device || !key) return;
+  try {
+    if (device.push && Notification.permission === "granted") {
+      await push.unsubscribe(device);
+      device = { ...device, push: false };
+    } else {
+      if (!(await push.subscribe(device, key))) {
+        render();
+        return;
+      }
+      device = { ...device, push: true };
+    }
+    await saveDevice(device);
+  } catch (e) {
+    $("message").textContent = "";
+    $("error").textContent = t("pushFailed");
+  }
+  render();
+}
+
+/** Keeps the server's copy current (a new VAPID key, a renewed certificate), silently. */
+async function resyncPush() {
+  const key = deviceStatus && deviceStatus.webPushKey;
+  if (!device || !device.push || !key || !push.supported() || Notification.permission !== "granted") return;
+  try {
+    await push.subscribe(device, key);
+  } catch (e) {
+    // Polling still works; the holder sees the state on the device screen.
   }
 }
 
@@ -238,6 +285,7 @@ async function renewNow() {
   device = { ...deviceFrom(answer, keys), base: device.base, guard: device.guard };
   await saveDevice(device);
   deviceStatus = await api.status(device);
+  await resyncPush();
   say(t("renewed"));
 }
 
@@ -410,6 +458,7 @@ async function start() {
   $("pin-cancel").addEventListener("click", () => answerPin(null));
   $("pin-dialog").addEventListener("cancel", () => answerPin(null));
   $("revoke").addEventListener("click", onRevoke);
+  $("push-toggle").addEventListener("click", onPushToggle);
   addEventListener("online", render);
   addEventListener("offline", render);
   document.addEventListener("visibilitychange", () => (document.hidden ? stopPolling() : startPolling()));
@@ -425,11 +474,21 @@ async function start() {
     device = null;
   }
   render();
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("sw.js").catch(() => {});
+    // A push while the app is open: look at once instead of at the next poll.
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "challenge" && device && pollTimer !== null) {
+        stopPolling();
+        startPolling();
+      }
+    });
+  }
   if (device) {
     await refreshStatus();
+    resyncPush();
     startPolling();
   }
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
   document.body.dataset.ready = "true";
 }
 

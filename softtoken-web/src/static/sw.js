@@ -28,3 +28,45 @@ self.addEventListener("fetch", (event) => {
       .catch(() => caches.match(event.request, { ignoreSearch: true })),
   );
 });
+
+// Web Push: the message is {"challengeId": "…"} and nothing else; the notification opens the app,
+// which fetches the pending requests from the server as always (a forged push shows nothing).
+self.addEventListener("push", (event) => {
+  let challengeId = null;
+  try {
+    const data = event.data ? event.data.json() : null;
+    if (data && typeof data.challengeId === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(data.challengeId)) {
+      challengeId = data.challengeId;
+    }
+  } catch (e) {
+    challengeId = null;
+  }
+  const url = new URL("./", self.registration.scope);
+  if (challengeId) url.hash = "challenge=" + challengeId;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      for (const client of windows) client.postMessage({ type: "challenge", challengeId });
+      return self.registration.showNotification("GFMIS Soft Token", {
+        body: "มีคำขอเข้าสู่ระบบรอการอนุมัติ · A sign-in is waiting for your approval",
+        tag: "gfmis-softtoken-challenge",
+        renotify: true,
+        requireInteraction: true,
+        icon: "icon-192.png",
+        lang: "th",
+        data: { url: url.href },
+      });
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = (event.notification.data && event.notification.data.url) || self.registration.scope;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => w.url.startsWith(self.registration.scope));
+      if (open) return open.focus();
+      return self.clients.openWindow(target);
+    }),
+  );
+});

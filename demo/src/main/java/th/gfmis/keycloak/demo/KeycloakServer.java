@@ -57,6 +57,8 @@ final class KeycloakServer implements AutoCloseable {
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("KC_SPI_GFMIS_CITIZEN_ID__DEFAULT__HASH_KEY", DEMO_CID_HASH_KEY);
+    // The web app on a phone may turn on notifications (sent through the browsers' push services).
+    env.put("KC_SPI_GFMIS_SOFTTOKEN_PUSH__PROVIDER", "web-push");
     if (https != null) {
       // In the environment, not on the command line that every user of the machine can list.
       env.put("KC_HTTPS_KEY_STORE_PASSWORD", https.password());

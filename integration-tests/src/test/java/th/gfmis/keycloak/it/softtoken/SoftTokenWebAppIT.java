@@ -23,8 +23,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
@@ -59,6 +63,16 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       const sent = window.gfmisSent[window.gfmisSent.length - 1];
       fetch(sent.url, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: sent.body})
         .then(r => r.json().then(j => done(r.status + ' ' + j.error)))
+        .catch(e => done('failed ' + e));
+      """;
+
+  /** The notifications the app's service worker shows: "title|body|link" per line. */
+  private static final String SHOWN_NOTIFICATIONS =
+      """
+      const done = arguments[arguments.length - 1];
+      navigator.serviceWorker.ready
+        .then(r => r.getNotifications())
+        .then(ns => done(ns.map(n => n.title + '|' + n.body + '|' + (n.data && n.data.url)).join('\\n')))
         .catch(e => done('failed ' + e));
       """;
 
@@ -391,6 +405,171 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           "มือถือเครื่องนี้ยังไม่ได้ลงทะเบียน Soft Token",
           phone.driver().findElement(By.id("not-registered-title")).getText());
       phone.check();
+    }
+  }
+
+  /**
+   * Web Push on the phone's side. Headless Chromium here reaches no push service, so the app cannot
+   * get a real subscription; instead Chromium's DevTools protocol ({@code
+   * ServiceWorker.deliverPushMessage}) hands the service worker the message the server sends
+   * (SoftTokenWebPushIT checks that message on the wire). The worker shows the notification, whose
+   * link opens the app at the pending request, which is then approved.
+   */
+  @Test
+  void aPushMessageShowsANotificationThatOpensTheApproval() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenSteps steps = new SoftTokenSteps(pages());
+    try (PhoneBrowser phone = new PhoneBrowser()) {
+      enrollWithTheApp(phone, holder, "Web phone");
+      phone.await("#device");
+      // The server sends Web Push: the device screen offers notifications (off until allowed).
+      assertEquals("Off: open the app to see requests", phone.awaitText("push-state"));
+      assertEquals(
+          "Turn on notifications", phone.driver().findElement(By.id("push-toggle")).getText());
+      phone.check();
+
+      URI app = URI.create(phone.driver().getCurrentUrl());
+      String origin = app.getScheme() + "://" + app.getAuthority();
+      HasCdp cdp = (HasCdp) phone.driver();
+      cdp.executeCdpCommand(
+          "Browser.grantPermissions",
+          Map.of("origin", origin, "permissions", List.of("notifications")));
+      phone.runAsync(
+          "navigator.serviceWorker.ready.then(() => arguments[arguments.length - 1]());");
+
+      GfmisClient gfmis = signInToGfmis(holder);
+      int number = steps.shownNumber();
+      String challengeId = phone.await("li.challenge").getAttribute("data-id");
+      String data = "{\"challengeId\":\"" + challengeId + "\"}";
+      // The registration id is the browser's own; a fresh profile numbers them from 0.
+      cdp.executeCdpCommand("ServiceWorker.enable", Map.of());
+      String registrationId = null;
+      String refusal = "";
+      for (int id = 0; id < 20 && registrationId == null; id++) {
+        try {
+          cdp.executeCdpCommand(
+              "ServiceWorker.deliverPushMessage",
+              Map.of("origin", origin, "registrationId", String.valueOf(id), "data", data));
+          registrationId = String.valueOf(id);
+        } catch (RuntimeException e) {
+          refusal = e.getMessage();
+        }
+      }
+      boolean delivered = registrationId != null;
+      assertTrue(delivered, "DevTools delivered the push message: " + refusal);
+      String shown =
+          (String)
+              new WebDriverWait(phone.driver(), Duration.ofSeconds(20))
+                  .until(
+                      d -> {
+                        Object notes = phone.runAsync(SHOWN_NOTIFICATIONS);
+                        return notes instanceof String text && !text.isEmpty() ? text : null;
+                      });
+      assertEquals(
+          "GFMIS Soft Token|มีคำขอเข้าสู่ระบบรอการอนุมัติ · A sign-in is waiting for your approval|"
+              + app.resolve("./").toString()
+              + "#challenge="
+              + challengeId,
+          shown);
+
+      // What a tap on the notification opens: the app, with the request to approve.
+      phone.driver().navigate().to("about:blank");
+      phone.open(app.resolve("./") + "#challenge=" + challengeId);
+      assertTrue(phone.driver().getCurrentUrl().endsWith("/app/"), "the hash is removed");
+      phone
+          .await(
+              "li.challenge[data-id='"
+                  + challengeId
+                  + "'] button.number[data-number='"
+                  + number
+                  + "']")
+          .click();
+      enterPin(phone, PIN);
+      awaitMessage(phone, "Approved");
+      JsonNode tokens = gfmis.exchange(pages().awaitCallback());
+      assertEquals(
+          "gfmis-softtoken",
+          GfmisClient.claims(tokens.get("id_token").asText()).get("acr").asText());
+
+      // A push with anything but a challenge id still shows only the fixed text, no link to it.
+      cdp.executeCdpCommand(
+          "ServiceWorker.deliverPushMessage",
+          Map.of("origin", origin, "registrationId", registrationId, "data", "<b>forged</b>"));
+      String forged =
+          (String)
+              new WebDriverWait(phone.driver(), Duration.ofSeconds(20))
+                  .until(
+                      d -> {
+                        Object notes = phone.runAsync(SHOWN_NOTIFICATIONS);
+                        return notes instanceof String text && !text.contains("#challenge=")
+                            ? text
+                            : null;
+                      });
+      assertTrue(forged.endsWith("|" + app.resolve("./")), forged);
+    }
+  }
+
+  /**
+   * The phone's screen lock: Chromium's virtual authenticator (internal transport, user
+   * verification) plays the platform authenticator. Registration chooses it over the PIN; an
+   * approval goes through only when the authenticator reports the holder verified.
+   */
+  @Test
+  void theScreenLockGuardsApprovalThroughWebAuthnUserVerification() throws Exception {
+    Holder holder = newHolder();
+    Pages pages = pages();
+    SoftTokenSteps steps = new SoftTokenSteps(pages);
+    try (PhoneBrowser phone = new PhoneBrowser()) {
+      VirtualAuthenticator screenLock =
+          ((HasVirtualAuthenticator) phone.driver())
+              .addVirtualAuthenticator(
+                  new VirtualAuthenticatorOptions()
+                      .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                      .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                      .setHasResidentKey(true)
+                      .setHasUserVerification(true)
+                      .setIsUserVerified(true)
+                      .setIsUserConsenting(true));
+      GfmisClient gfmis = signInToGfmis(holder);
+      String qr = steps.readQrCode();
+      phone.open(qr);
+      WebElement name = phone.await("#device-name");
+      assertEquals(
+          "webauthn", phone.driver().findElement(By.tagName("body")).getAttribute("data-guard"));
+      assertFalse(phone.driver().findElement(By.id("pin-fields")).isDisplayed(), "no PIN asked");
+      phone.check();
+      name.clear();
+      name.sendKeys("Screen lock phone");
+      phone.driver().findElement(By.id("register")).click();
+      pages.awaitShown("gfmis-softtoken-device-name");
+      pages.click("gfmis-softtoken-continue");
+      gfmis.exchange(pages.awaitCallback());
+      assertEquals(1, screenLock.getCredentials().size(), "a platform credential was made");
+      phone.await("#device");
+      assertEquals("The phone's screen lock", phone.awaitText("guard"));
+
+      // The holder is verified by the screen lock: approval without any PIN dialog.
+      gfmis = signInToGfmis(holder);
+      int number = steps.shownNumber();
+      phone.await("li.challenge button.number[data-number='" + number + "']").click();
+      awaitMessage(phone, "Approved");
+      assertFalse(phone.driver().findElement(By.id("pin-dialog")).isDisplayed());
+      gfmis.exchange(pages.awaitCallback());
+
+      // The screen lock fails (not the holder): nothing is sent, the computer still waits.
+      screenLock.setUserVerified(false);
+      signInToGfmis(holder);
+      number = steps.shownNumber();
+      phone.await("li.challenge button.number[data-number='" + number + "']").click();
+      awaitMessage(phone, "Not confirmed: nothing was sent.");
+      assertTrue(
+          phone.driver().findElements(By.cssSelector("li.challenge")).size() == 1,
+          "the request is still there to answer");
+      // Verified again: the same request approves.
+      screenLock.setUserVerified(true);
+      phone.await("li.challenge button.number[data-number='" + number + "']").click();
+      awaitMessage(phone, "Approved");
+      pages.awaitCallback();
     }
   }
 

@@ -26,6 +26,10 @@ public class GfmisServerConfig implements KeycloakServerConfig {
         .spiOption("gfmis-citizen-id", "default", "previous-hash-keys", "demo:" + DEMO_CID_HASH_KEY)
         // As behind a production proxy: Keycloak takes the client address from X-Forwarded-For,
         // which lets a test play an attacker at another address (docs/lockouts.md).
-        .option("proxy-headers", "xforwarded");
+        .option("proxy-headers", "xforwarded")
+        // Web Push to the tests' own push endpoint on the loopback (plain http, allowed here only).
+        .option("spi-gfmis-softtoken-push--provider", "web-push")
+        .spiOption("gfmis-softtoken-push", "web-push", "hosts", "127.0.0.1")
+        .spiOption("gfmis-softtoken-push", "web-push", "allow-http", "true");
   }
 }

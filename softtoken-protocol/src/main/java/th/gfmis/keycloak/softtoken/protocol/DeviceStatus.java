@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param state {@code active} or {@code revoked}
  * @param renewableFrom when {@code POST device/renew} is accepted from (state {@code active} only;
  *     absent from older servers)
+ * @param webPushKey the server's VAPID public key (RFC 8292), an uncompressed P-256 point in
+ *     base64url, when the server delivers Web Push (the {@code applicationServerKey} of a push
+ *     subscription, §14.2); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceStatus(
@@ -28,7 +31,28 @@ public record DeviceStatus(
     String state,
     @JsonSerialize(using = IsoInstant.Serializer.class)
         @JsonDeserialize(using = IsoInstant.Deserializer.class)
-        Instant renewableFrom) {
+        Instant renewableFrom,
+    String webPushKey) {
+
+  /**
+   * A status without Web Push.
+   *
+   * @param username the user
+   * @param deviceName the device name
+   * @param serialNumber the serial
+   * @param notAfter end of validity
+   * @param state the state
+   * @param renewableFrom when renewal is accepted from, or null
+   */
+  public DeviceStatus(
+      String username,
+      String deviceName,
+      String serialNumber,
+      Instant notAfter,
+      String state,
+      Instant renewableFrom) {
+    this(username, deviceName, serialNumber, notAfter, state, renewableFrom, null);
+  }
 
   /**
    * A status without a renewal time (a revoked device).
@@ -41,6 +65,6 @@ public record DeviceStatus(
    */
   public DeviceStatus(
       String username, String deviceName, String serialNumber, Instant notAfter, String state) {
-    this(username, deviceName, serialNumber, notAfter, state, null);
+    this(username, deviceName, serialNumber, notAfter, state, null, null);
   }
 }

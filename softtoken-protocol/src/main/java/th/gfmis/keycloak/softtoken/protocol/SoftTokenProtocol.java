@@ -55,6 +55,9 @@ public final class SoftTokenProtocol {
   /** {@code POST device/renew}: new certificate for a new key before the old one expires. */
   public static final String PATH_DEVICE_RENEW = "device/renew";
 
+  /** {@code POST} (register) and {@code DELETE} (forget) this device's Web Push subscription. */
+  public static final String PATH_DEVICE_PUSH = "device/push";
+
   // ---- HTTP ----
 
   /** Authorization scheme of device-authenticated calls: {@code Authorization: SoftToken <jws>}. */
@@ -175,6 +178,9 @@ public final class SoftTokenProtocol {
 
   /** Id of the default push provider, which sends nothing (the device polls). */
   public static final String PUSH_PROVIDER_POLL = "poll";
+
+  /** Id of the push provider that sends Web Push (RFC 8030) with VAPID (RFC 8292). */
+  public static final String PUSH_PROVIDER_WEB_PUSH = "web-push";
 
   private SoftTokenProtocol() {}
 

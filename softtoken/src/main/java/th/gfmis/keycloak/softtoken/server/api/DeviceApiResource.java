@@ -1,5 +1,6 @@
 package th.gfmis.keycloak.softtoken.server.api;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
+import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseResult;
@@ -29,6 +32,7 @@ import th.gfmis.keycloak.softtoken.protocol.EnrollmentRequest;
 import th.gfmis.keycloak.softtoken.protocol.EnrollmentResponse;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenges;
+import th.gfmis.keycloak.softtoken.protocol.PushSubscriptionRequest;
 import th.gfmis.keycloak.softtoken.protocol.RenewalRequest;
 import th.gfmis.keycloak.softtoken.protocol.RequestBodies;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
@@ -39,6 +43,8 @@ import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
+import th.gfmis.keycloak.softtoken.server.push.PushSubscriptions;
+import th.gfmis.keycloak.softtoken.server.push.SoftTokenPushProvider;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
 import th.gfmis.keycloak.softtoken.server.state.Challenges;
 
@@ -181,15 +187,84 @@ public class DeviceApiResource {
           SoftTokenDevices.Device device =
               deviceAuth.authenticate(
                   "GET", SoftTokenProtocol.PATH_DEVICE, authorization(), Instant.now());
-          return ApiResponses.json(
-              200,
-              status(
-                  device,
-                  SoftTokenProtocol.STATE_ACTIVE,
-                  CertificateRenewal.renewableFrom(
-                      device.certificate(), EnrollmentSettings.of(realm).renewalWindow())));
+          return ApiResponses.json(200, activeStatus(device));
         });
   }
+
+  /**
+   * Registers (or replaces) the Web Push subscription of the calling device. Only the device's own
+   * user is touched: the device is the one whose key signed the request.
+   */
+  @POST
+  @Path(SoftTokenProtocol.PATH_DEVICE_PUSH)
+  public Response subscribe(InputStream body) {
+    return handle(
+        () -> {
+          PushSubscriptionRequest request =
+              SoftTokenJson.read(read(body), PushSubscriptionRequest.class);
+          request.validate();
+          SoftTokenDevices.Device device =
+              deviceAuth.authenticate(
+                  "POST", SoftTokenProtocol.PATH_DEVICE_PUSH, authorization(), Instant.now());
+          pushProvider().checkSubscription(request);
+          PushSubscriptions.save(
+              device.user(),
+              new PushSubscriptions.Subscription(
+                  device.credential().serial(),
+                  request.endpoint(),
+                  Base64Urls.encode(request.p256dhBytes()),
+                  Base64Urls.encode(request.authBytes())));
+          return ApiResponses.json(200, activeStatus(device));
+        });
+  }
+
+  /** Forgets the Web Push subscription of the calling device's user. */
+  @DELETE
+  @Path(SoftTokenProtocol.PATH_DEVICE_PUSH)
+  public Response unsubscribe() {
+    return handle(
+        () -> {
+          SoftTokenDevices.Device device =
+              deviceAuth.authenticate(
+                  "DELETE", SoftTokenProtocol.PATH_DEVICE_PUSH, authorization(), Instant.now());
+          PushSubscriptions.remove(device.user());
+          return ApiResponses.json(200, activeStatus(device));
+        });
+  }
+
+  private DeviceStatus activeStatus(SoftTokenDevices.Device device) {
+    DeviceStatus status =
+        status(
+            device,
+            SoftTokenProtocol.STATE_ACTIVE,
+            CertificateRenewal.renewableFrom(
+                device.certificate(), EnrollmentSettings.of(realm).renewalWindow()));
+    String webPushKey = pushProvider().webPushKey(realm);
+    return webPushKey == null
+        ? status
+        : new DeviceStatus(
+            status.username(),
+            status.deviceName(),
+            status.serialNumber(),
+            status.notAfter(),
+            status.state(),
+            status.renewableFrom(),
+            webPushKey);
+  }
+
+  private SoftTokenPushProvider pushProvider() {
+    SoftTokenPushProvider provider = session.getProvider(SoftTokenPushProvider.class);
+    return provider != null ? provider : NO_PUSH;
+  }
+
+  private static final SoftTokenPushProvider NO_PUSH =
+      new SoftTokenPushProvider() {
+        @Override
+        public void challengeCreated(RealmModel realm, UserModel user, PendingChallenge c) {}
+
+        @Override
+        public void close() {}
+      };
 
   @POST
   @Path(SoftTokenProtocol.PATH_DEVICE_RENEW)
@@ -220,6 +295,7 @@ public class DeviceApiResource {
               deviceAuth.authenticate(
                   "POST", SoftTokenProtocol.PATH_DEVICE_REVOKE, authorization(), Instant.now());
           new SoftTokenDevices(session, realm).revoke(device.user(), device.credential().serial());
+          PushSubscriptions.remove(device.user());
           new DeviceEvents(session, realm).revoked(device.user(), device.credential().serial());
           SoftTokenSessions.endAfterRevocation(session, realm, device.user());
           new DeviceNotices(session, realm)
