@@ -376,8 +376,10 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     new SoftTokenSteps(pages).approve(device);
     pages.awaitShown("kc-accept");
     pages.click("kc-accept");
-    new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
-        .until(d -> GfmisClient.isCallback(d.getCurrentUrl()));
+    // The removal ends this browser's session too (it was approved with the device): Keycloak's
+    // "account updated" page, not a return to the client.
+    pages.awaitShown("kc-info-message");
+    assertFalse(GfmisClient.isCallback(pages.currentUrl()), pages.currentUrl());
     SoftTokenClientException e = assertThrows(SoftTokenClientException.class, device::pending);
     assertEquals("certificate_revoked", e.error());
   }

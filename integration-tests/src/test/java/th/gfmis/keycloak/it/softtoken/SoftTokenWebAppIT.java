@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.util.JsonSerialization;
@@ -75,6 +76,28 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
         .then(ns => done(ns.map(n => n.title + '|' + n.body + '|' + (n.data && n.data.url)).join('\\n')))
         .catch(e => done('failed ' + e));
       """;
+
+  /**
+   * The notifications the phone's service worker shows (title|body|link per line) once {@code
+   * wanted} accepts them, or null when it has not within {@code wait}.
+   */
+  private static String shownNotifications(
+      PhoneBrowser phone, Predicate<String> wanted, Duration wait) {
+    long end = System.nanoTime() + wait.toNanos();
+    do {
+      Object notes = phone.runAsync(SHOWN_NOTIFICATIONS);
+      if (notes instanceof String text && !text.startsWith("failed ") && wanted.test(text)) {
+        return text;
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    } while (System.nanoTime() < end);
+    return null;
+  }
 
   private static final String EXPORT_PRIVATE_KEY =
       """
@@ -441,30 +464,28 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       int number = steps.shownNumber();
       String challengeId = phone.await("li.challenge").getAttribute("data-id");
       String data = "{\"challengeId\":\"" + challengeId + "\"}";
-      // The registration id is the browser's own; a fresh profile numbers them from 0.
+      // The registration id is the browser's own (a fresh profile numbers them from 0), and
+      // DevTools may accept a message for an id without a worker behind it: try each id, twice
+      // over in case the worker was not yet known, until a notification shows.
       cdp.executeCdpCommand("ServiceWorker.enable", Map.of());
       String registrationId = null;
+      String shown = null;
       String refusal = "";
-      for (int id = 0; id < 20 && registrationId == null; id++) {
+      for (int attempt = 0; attempt < 20 && shown == null; attempt++) {
+        String id = String.valueOf(attempt % 10);
         try {
           cdp.executeCdpCommand(
               "ServiceWorker.deliverPushMessage",
-              Map.of("origin", origin, "registrationId", String.valueOf(id), "data", data));
-          registrationId = String.valueOf(id);
+              Map.of("origin", origin, "registrationId", id, "data", data));
         } catch (RuntimeException e) {
           refusal = e.getMessage();
+          continue;
         }
+        shown = shownNotifications(phone, text -> !text.isEmpty(), Duration.ofSeconds(4));
+        registrationId = id;
       }
-      boolean delivered = registrationId != null;
-      assertTrue(delivered, "DevTools delivered the push message: " + refusal);
-      String shown =
-          (String)
-              new WebDriverWait(phone.driver(), Duration.ofSeconds(20))
-                  .until(
-                      d -> {
-                        Object notes = phone.runAsync(SHOWN_NOTIFICATIONS);
-                        return notes instanceof String text && !text.isEmpty() ? text : null;
-                      });
+      assertTrue(
+          shown != null, "a pushed message showed a notification; DevTools said: " + refusal);
       assertEquals(
           "GFMIS Soft Token|มีคำขอเข้าสู่ระบบรอการอนุมัติ · A sign-in is waiting for your approval|"
               + app.resolve("./").toString()
@@ -496,15 +517,8 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           "ServiceWorker.deliverPushMessage",
           Map.of("origin", origin, "registrationId", registrationId, "data", "<b>forged</b>"));
       String forged =
-          (String)
-              new WebDriverWait(phone.driver(), Duration.ofSeconds(20))
-                  .until(
-                      d -> {
-                        Object notes = phone.runAsync(SHOWN_NOTIFICATIONS);
-                        return notes instanceof String text && !text.contains("#challenge=")
-                            ? text
-                            : null;
-                      });
+          shownNotifications(phone, text -> !text.contains("#challenge="), Duration.ofSeconds(20));
+      assertTrue(forged != null, "the forged push showed the fixed notification");
       assertTrue(forged.endsWith("|" + app.resolve("./")), forged);
     }
   }
