@@ -60,6 +60,12 @@ our_pid() {
   echo "$pid"
 }
 
+alive() {
+  local pid
+  pid="$(cat "$dir/$1.pid" 2>/dev/null)"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+}
+
 ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${mgmt_port[$1]}/health/ready"; }
 
 bundle_jar() {
@@ -170,7 +176,9 @@ start_node() {
 await_ready() {
   local node="$1" deadline=$((SECONDS + ${CLUSTER_START_TIMEOUT:-300}))
   until ready "$node"; do
-    our_pid "$node" >/dev/null || fail "$node stopped while starting; last lines of $dir/$node.log:
+    # Alive, not "ours" by command line: right after start_node the subshell may not yet have
+    # exec'd kc.sh, so its command line is still this script's.
+    alive "$node" || fail "$node stopped while starting; last lines of $dir/$node.log:
 $(tail -n 30 "$dir/$node.log")"
     ((SECONDS < deadline)) || fail "$node not ready after ${CLUSTER_START_TIMEOUT:-300} s; see $dir/$node.log"
     sleep 2
