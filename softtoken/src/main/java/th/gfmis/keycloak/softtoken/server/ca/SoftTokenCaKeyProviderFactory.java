@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.keys.Attributes;
-import org.keycloak.keys.KeyProvider;
 import org.keycloak.keys.KeyProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -23,6 +21,7 @@ import th.gfmis.keycloak.softtoken.protocol.Certificates;
 import th.gfmis.keycloak.softtoken.protocol.DeviceKeys;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenCa;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
+import th.gfmis.keycloak.softtoken.server.keys.PrivateEcKeyProvider;
 
 /**
  * Realm key provider {@value #ID} ("Keys" &gt; "Add provider" in the admin console): a per-realm
@@ -138,16 +137,7 @@ public class SoftTokenCaKeyProviderFactory implements KeyProviderFactory<SoftTok
     if (!SoftTokenCaKeys.ALGORITHM.equals(algorithm) || keyUse != KeyUse.SIG) {
       return false;
     }
-    RealmModel realm = session.getContext().getRealm();
-    ComponentModel component = new ComponentModel();
-    component.setName(ID);
-    component.setParentId(realm.getId());
-    component.setProviderId(ID);
-    component.setProviderType(KeyProvider.class.getName());
-    MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-    config.putSingle(Attributes.PRIORITY_KEY, "0");
-    component.setConfig(config);
-    realm.addComponentModel(component);
+    PrivateEcKeyProvider.addFallback(session.getContext().getRealm(), ID);
     return true;
   }
 }

@@ -5,12 +5,10 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.List;
-import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.keys.Attributes;
-import org.keycloak.keys.KeyProvider;
 import org.keycloak.keys.KeyProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,6 +17,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.DeviceKeys;
+import th.gfmis.keycloak.softtoken.server.keys.PrivateEcKeyProvider;
 
 /**
  * Realm key provider {@value #ID}: the realm's VAPID key pair (RFC 8292), EC P-256, generated when
@@ -84,16 +83,7 @@ public class VapidKeyProviderFactory implements KeyProviderFactory<VapidKeyProvi
     if (!VapidKeys.ALGORITHM.equals(algorithm) || keyUse != KeyUse.SIG) {
       return false;
     }
-    RealmModel realm = session.getContext().getRealm();
-    ComponentModel component = new ComponentModel();
-    component.setName(ID);
-    component.setParentId(realm.getId());
-    component.setProviderId(ID);
-    component.setProviderType(KeyProvider.class.getName());
-    MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-    config.putSingle(Attributes.PRIORITY_KEY, "0");
-    component.setConfig(config);
-    realm.addComponentModel(component);
+    PrivateEcKeyProvider.addFallback(session.getContext().getRealm(), ID);
     return true;
   }
 }
