@@ -23,17 +23,28 @@ import java.util.stream.Collectors;
  */
 final class BrowserSession {
 
-  private static final HttpClient HTTP =
+  /**
+   * HTTP/1.1 as a browser speaks it on plain http: the JDK's default asks every server for an
+   * upgrade to h2c, which a load balancer then tunnels without logging its requests one by one.
+   */
+  static final HttpClient HTTP =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
   private final String redirectUri;
   private final Map<String, String> cookies = new LinkedHashMap<>();
+  private int requests;
 
   BrowserSession(String redirectUri) {
     this.redirectUri = redirectUri;
+  }
+
+  /** The requests this browser has sent, redirects included. */
+  int requests() {
+    return requests;
   }
 
   LoginPage get(String url) throws IOException, InterruptedException {
@@ -60,6 +71,7 @@ final class BrowserSession {
       }
       HttpRequest request = builder.build();
       uri = request.uri();
+      requests++;
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       response.headers().allValues("Set-Cookie").forEach(this::keep);
       if (response.statusCode() / 100 != 3) {

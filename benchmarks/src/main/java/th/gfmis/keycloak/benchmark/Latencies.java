@@ -8,9 +8,33 @@ import java.util.List;
 final class Latencies {
 
   private final List<Double> millis = new ArrayList<>();
+  private double serverCpuNanos;
+  private int withServerCpu;
+  private long requests;
 
   void add(long nanos) {
+    add(nanos, 0);
+  }
+
+  /** One sign-in: how long it took and how many HTTP requests it sent to the server. */
+  void add(long nanos, int requestsSent) {
     millis.add(nanos / 1_000_000.0);
+    requests += requestsSent;
+  }
+
+  /** The servers' processor time spent on {@code signIns} of these sign-ins. */
+  void addServerCpu(double nanos, int signIns) {
+    serverCpuNanos += nanos;
+    withServerCpu += signIns;
+  }
+
+  /** The servers' processor milliseconds per sign-in, or NaN when not measured. */
+  double serverCpuMillis() {
+    return withServerCpu == 0 ? Double.NaN : serverCpuNanos / withServerCpu / 1_000_000.0;
+  }
+
+  double requestsPerSignIn() {
+    return millis.isEmpty() ? 0 : (double) requests / millis.size();
   }
 
   int count() {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.Decision;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
@@ -43,6 +44,9 @@ public final class SignInBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Sign-ins of one kind in a row, between two readings of the servers' processor time. */
+  private static final int BLOCK = 10;
+
   static final String USAGE =
       """
       Usage: java -jar benchmarks/target/gfmis-benchmark.jar [options]
@@ -58,12 +62,17 @@ public final class SignInBenchmark {
         --admin-password PW   its password                     (default admin)
         --count N             measured sign-ins of each kind   (default 30)
         --warmup N            unmeasured sign-ins of each kind (default 5)
+        --metrics URL,...     each node's metrics (Keycloak's management port, e.g.
+                              http://127.0.0.1:9000/metrics): adds the servers' processor time
+                              per sign-in and the requests per sign-in
         --help                this text
       """;
 
   private final Settings settings;
   private final Map<String, SoftTokenDevice> devices = new HashMap<>();
   private String signingIn;
+  private int requests;
+  private int deviceRequests;
 
   private SignInBenchmark(Settings settings) {
     this.settings = settings;
@@ -103,7 +112,8 @@ public final class SignInBenchmark {
       String adminUser,
       String adminPassword,
       int count,
-      int warmup) {
+      int warmup,
+      List<URI> metrics) {
 
     private static final List<String> NAMES =
         List.of(
@@ -114,7 +124,8 @@ public final class SignInBenchmark {
             "admin-user",
             "admin-password",
             "count",
-            "warmup");
+            "warmup",
+            "metrics");
 
     /** The settings, or null when help was asked for; throws on anything it does not know. */
     static Settings parse(String[] args) {
@@ -130,7 +141,12 @@ public final class SignInBenchmark {
           options.text("admin-user", "admin"),
           options.text("admin-password", "admin"),
           options.number("count", 1, 30),
-          options.number("warmup", 0, 5));
+          options.number("warmup", 0, 5),
+          Arrays.stream(options.text("metrics", "").split(","))
+              .map(String::strip)
+              .filter(url -> !url.isEmpty())
+              .map(URI::create)
+              .toList());
     }
   }
 
@@ -155,20 +171,38 @@ public final class SignInBenchmark {
       }
       Latencies password = new Latencies();
       Latencies softToken = new Latencies();
-      for (int i = 0; i < rounds; i++) {
-        String username = users.get(i % users.size());
-        long withPassword = signIn(username, false);
-        long withSoftToken = signIn(username, true);
-        if (i >= settings.warmup()) {
-          password.add(withPassword);
-          softToken.add(withSoftToken);
-        }
+      ServerCpu cpu = new ServerCpu(settings.metrics());
+      for (int first = 0; first < rounds; first += BLOCK) {
+        int last = Math.min(rounds, first + BLOCK);
+        signInBlock(users, first, last, false, password, cpu);
+        signInBlock(users, first, last, true, softToken, cpu);
       }
       report(password, softToken, users.size());
     } finally {
       for (String id : ids) {
         admin.deleteUser(id);
       }
+    }
+  }
+
+  /**
+   * Sign-ins {@code first} to {@code last - 1} of one kind, one after another; those after the
+   * warm-up are measured, with the servers' processor time around the block.
+   */
+  private void signInBlock(
+      List<String> users, int first, int last, boolean withSoftToken, Latencies into, ServerCpu cpu)
+      throws Exception {
+    double cpuBefore = cpu.enabled() ? cpu.nanos() : 0;
+    int measured = 0;
+    for (int i = first; i < last; i++) {
+      long took = signIn(users.get(i % users.size()), withSoftToken);
+      if (i >= settings.warmup()) {
+        into.add(took, requests);
+        measured++;
+      }
+    }
+    if (cpu.enabled() && measured > 0) {
+      into.addServerCpu((cpu.nanos() - cpuBefore) * measured / (last - first), measured);
     }
   }
 
@@ -187,6 +221,7 @@ public final class SignInBenchmark {
   private long signIn(String username, boolean withSoftToken) throws Exception {
     long start = System.nanoTime();
     signingIn = username;
+    deviceRequests = 0;
     String verifier = random(32);
     BrowserSession browser = new BrowserSession(settings.redirectUri());
     LoginPage page = browser.get(authorizationUrl(verifier, withSoftToken));
@@ -200,7 +235,9 @@ public final class SignInBenchmark {
       throw new IllegalStateException("sign-in did not finish: " + page.excerpt());
     }
     exchange(page.callback(), verifier);
-    return System.nanoTime() - start;
+    long took = System.nanoTime() - start;
+    requests = browser.requests() + deviceRequests + 1;
+    return took;
   }
 
   /** What the holder does on the page Keycloak shows after the password. */
@@ -215,7 +252,8 @@ public final class SignInBenchmark {
       if (pending.isEmpty()) {
         throw new IllegalStateException("the device sees no challenge");
       }
-      device.approve(pending.get(0).id(), number);
+      device.respond(pending.get(0), Decision.APPROVE, number);
+      deviceRequests += 2;
       return browser.post(
           page.formAction("gfmis-softtoken-approve-form"), Map.of("action", "check"));
     }
@@ -265,18 +303,17 @@ public final class SignInBenchmark {
     params.put("client_id", settings.clientId());
     params.put("code_verifier", verifier);
     HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            settings.server()
-                                + "/realms/"
-                                + settings.realm()
-                                + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(params)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        BrowserSession.HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        settings.server()
+                            + "/realms/"
+                            + settings.realm()
+                            + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200 || !JSON.readTree(response.body()).has("id_token")) {
       throw new IllegalStateException(
           "token endpoint said " + response.statusCode() + ": " + response.body());
@@ -286,38 +323,55 @@ public final class SignInBenchmark {
   private void report(Latencies password, Latencies softToken, int users) {
     System.out.printf(
         Locale.ROOT,
-        "%nSign-ins against %s, realm %s, %d of each kind, interleaved, over %d user(s)%n",
+        "%nSign-ins against %s, realm %s, %d of each kind, in alternating blocks of %d, over %d"
+            + " user(s)%n",
         settings.server(),
         settings.realm(),
         password.count(),
+        BLOCK,
         users);
     System.out.printf(
         Locale.ROOT,
-        "%-28s %12s %10s %10s %10s%n",
+        "%-24s %11s %8s %8s %8s %10s %14s%n",
         "",
         "sign-ins/s",
         "p50 ms",
         "p95 ms",
-        "mean ms");
+        "mean ms",
+        "requests",
+        "server CPU ms");
     line("password only", password);
     line("password + Soft Token", softToken);
     System.out.printf(
         Locale.ROOT,
-        "%nratio Soft Token / password: p50 %.2f×, p95 %.2f×, throughput %.2f×%n",
+        "%nSoft Token / password: p50 %.2f× (%+.1f ms), p95 %.2f×, throughput one at a time"
+            + " %.2f×, requests %+.1f%n",
         softToken.percentile(50) / password.percentile(50),
+        softToken.percentile(50) - password.percentile(50),
         softToken.percentile(95) / password.percentile(95),
-        softToken.perSecond() / password.perSecond());
+        softToken.perSecond() / password.perSecond(),
+        softToken.requestsPerSignIn() - password.requestsPerSignIn());
+    if (!Double.isNaN(softToken.serverCpuMillis())) {
+      System.out.printf(
+          Locale.ROOT,
+          "server CPU per sign-in %.2f×, so at CPU saturation the servers would sign in %.2f× as"
+              + " many with the Soft Token as with the password only%n",
+          softToken.serverCpuMillis() / password.serverCpuMillis(),
+          password.serverCpuMillis() / softToken.serverCpuMillis());
+    }
   }
 
   private static void line(String label, Latencies latencies) {
     System.out.printf(
         Locale.ROOT,
-        "%-28s %12.2f %10.1f %10.1f %10.1f%n",
+        "%-24s %11.2f %8.1f %8.1f %8.1f %10.1f %14.1f%n",
         label,
         latencies.perSecond(),
         latencies.percentile(50),
         latencies.percentile(95),
-        latencies.mean());
+        latencies.mean(),
+        latencies.requestsPerSignIn(),
+        latencies.serverCpuMillis());
   }
 
   private static String challenge(String verifier) {

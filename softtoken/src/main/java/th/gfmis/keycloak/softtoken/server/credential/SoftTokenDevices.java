@@ -138,6 +138,16 @@ public final class SoftTokenDevices {
     if (user == null) {
       throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
     }
+    return currentDevice(user, serial);
+  }
+
+  /**
+   * The user's valid device with that serial.
+   *
+   * @throws SoftTokenProtocolException {@code certificate_revoked} when it is not (or no longer)
+   *     the user's current device or the user is disabled
+   */
+  private Device currentDevice(UserModel user, String serial) throws SoftTokenProtocolException {
     Optional<SoftTokenCredentialModel> current = current(user);
     if (current.isEmpty() || !serial.equals(current.get().serial()) || !user.isEnabled()) {
       throw error(SoftTokenError.CERTIFICATE_REVOKED);
@@ -157,23 +167,16 @@ public final class SoftTokenDevices {
 
   /**
    * A resolver that accepts only the current device of one user; any other certificate looks
-   * unknown (the protocol does not tell a device that a challenge belongs to someone else).
+   * unknown (the protocol does not tell a device that a challenge belongs to someone else). The
+   * user is known, so no search by serial is needed: a serial that was never this user's is
+   * unknown, one that was but is no longer current is revoked.
    */
   public CertificateResolver resolverFor(UserModel expected) {
     return kid -> {
-      Device device;
-      try {
-        device = find(kid);
-      } catch (SoftTokenProtocolException e) {
-        if (e.error() == SoftTokenError.CERTIFICATE_REVOKED && !isIssuedTo(expected, kid)) {
-          throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
-        }
-        throw e;
-      }
-      if (!device.user().getId().equals(expected.getId())) {
+      if (!isIssuedTo(expected, kid)) {
         throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
       }
-      return device.certificate();
+      return currentDevice(expected, kid).certificate();
     };
   }
 

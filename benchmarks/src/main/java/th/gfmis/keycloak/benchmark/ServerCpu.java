@@ -1,0 +1,56 @@
+package th.gfmis.keycloak.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The processor time the servers have used, read from each node's Prometheus metrics ({@code
+ * process_cpu_time_ns_total} on Keycloak's management port, {@code /metrics} with {@code
+ * --metrics-enabled=true}). Unlike a wall-clock rate, it does not depend on what else the machine
+ * is running, so it tells what one sign-in costs the server even on a busy machine.
+ */
+final class ServerCpu {
+
+  private static final Pattern CPU_NANOS =
+      Pattern.compile("(?m)^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+
+  private final List<URI> metrics;
+
+  /**
+   * @param metrics the nodes' metrics addresses, e.g. {@code http://127.0.0.1:9000/metrics}
+   */
+  ServerCpu(List<URI> metrics) {
+    this.metrics = metrics;
+  }
+
+  boolean enabled() {
+    return !metrics.isEmpty();
+  }
+
+  /** The processor time all nodes have used so far, in nanoseconds. */
+  double nanos() throws IOException, InterruptedException {
+    double total = 0;
+    for (URI uri : metrics) {
+      HttpResponse<String> response =
+          BrowserSession.HTTP.send(
+              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+      total += parse(uri, response.statusCode(), response.body());
+    }
+    return total;
+  }
+
+  static double parse(URI uri, int status, String body) {
+    Matcher matcher = CPU_NANOS.matcher(body);
+    if (status != 200 || !matcher.find()) {
+      throw new IllegalStateException(
+          uri
+              + " does not serve process_cpu_time_ns_total (start Keycloak with --metrics-enabled=true)");
+    }
+    return Double.parseDouble(matcher.group(1));
+  }
+}
