@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
+import th.gfmis.keycloak.core.state.NodeMemo;
 import th.gfmis.keycloak.softtoken.protocol.Certificates;
 import th.gfmis.keycloak.softtoken.protocol.IsoInstant;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
@@ -18,6 +19,9 @@ public class SoftTokenCredentialModel extends CredentialModel {
 
   /** Credential type (also the authenticator's reference category and the LoA acr name). */
   public static final String TYPE = "gfmis-softtoken";
+
+  /** Parsed certificates by their stored text (a few thousand holders signing in at once). */
+  private static final NodeMemo<String, X509Certificate> PARSED = new NodeMemo<>(4_096);
 
   private final SoftTokenCredentialData data;
 
@@ -123,15 +127,25 @@ public class SoftTokenCredentialModel extends CredentialModel {
     }
   }
 
-  /** The device certificate, or null when the stored data is damaged. */
+  /**
+   * The device certificate, or null when the stored data is damaged. Parsed once per node: every
+   * device call and every Soft Token sign-in reads it, and the same parsed object also remembers
+   * that its signature was checked against the CA key ({@code X509Certificate.verify}).
+   */
   public X509Certificate certificate() {
-    if (data.certificate() == null) {
+    String encoded = data.certificate();
+    if (encoded == null) {
       return null;
     }
-    try {
-      return Certificates.fromBase64(data.certificate());
-    } catch (SoftTokenProtocolException e) {
-      return null;
+    X509Certificate parsed = PARSED.get(encoded);
+    if (parsed == null) {
+      try {
+        parsed = Certificates.fromBase64(encoded);
+      } catch (SoftTokenProtocolException e) {
+        return null;
+      }
+      PARSED.put(encoded, parsed);
     }
+    return parsed;
   }
 }

@@ -10,6 +10,7 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.state.NodeMemo;
 import th.gfmis.keycloak.softtoken.protocol.CertificateResolver;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
@@ -32,6 +33,13 @@ public final class SoftTokenDevices {
   public static final String SERIALS_ATTRIBUTE = "gfmis.softtoken.serials";
 
   static final int MAX_REMEMBERED_SERIALS = 20;
+
+  /**
+   * Which user a serial was issued to, by realm id and serial. A serial is issued once, to one
+   * user, so this never goes stale; it saves the attribute search (a database query that Keycloak's
+   * user cache does not answer) on every device call. The user is still read and checked each time.
+   */
+  private static final NodeMemo<String, String> OWNERS = new NodeMemo<>(16_384);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -129,6 +137,15 @@ public final class SoftTokenDevices {
    *     issued that serial; {@code certificate_revoked} when it is no longer the user's device
    */
   public Device find(String serial) throws SoftTokenProtocolException {
+    String ownerKey = realm.getId() + ":" + serial;
+    String rememberedOwner = OWNERS.get(ownerKey);
+    if (rememberedOwner != null) {
+      UserModel user = session.users().getUserById(realm, rememberedOwner);
+      if (user != null && isIssuedTo(user, serial)) {
+        return currentDevice(user, serial);
+      }
+      OWNERS.forget(ownerKey, rememberedOwner);
+    }
     UserModel user =
         session
             .users()
@@ -138,6 +155,7 @@ public final class SoftTokenDevices {
     if (user == null) {
       throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
     }
+    OWNERS.put(ownerKey, user.getId());
     return currentDevice(user, serial);
   }
 
