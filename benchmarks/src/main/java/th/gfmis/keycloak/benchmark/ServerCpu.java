@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * --metrics-enabled=true}). Unlike a wall-clock rate, it does not depend on what else the machine
  * is running, so it tells what one sign-in costs the server even on a busy machine.
  */
-final class ServerCpu {
+public final class ServerCpu {
 
   private static final Pattern CPU_NANOS =
       Pattern.compile("(?m)^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
@@ -24,16 +24,16 @@ final class ServerCpu {
   /**
    * @param metrics the nodes' metrics addresses, e.g. {@code http://127.0.0.1:9000/metrics}
    */
-  ServerCpu(List<URI> metrics) {
+  public ServerCpu(List<URI> metrics) {
     this.metrics = metrics;
   }
 
-  boolean enabled() {
+  public boolean enabled() {
     return !metrics.isEmpty();
   }
 
   /** The processor time all nodes have used so far, in nanoseconds. */
-  double nanos() throws IOException, InterruptedException {
+  public double nanos() throws IOException, InterruptedException {
     double total = 0;
     for (URI uri : metrics) {
       HttpResponse<String> response =
@@ -42,6 +42,15 @@ final class ServerCpu {
       total += parse(uri, response.statusCode(), response.body());
     }
     return total;
+  }
+
+  /** The nodes' metrics addresses from a comma-separated list (empty: none). */
+  public static List<URI> addresses(String commaSeparated) {
+    return java.util.Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(url -> !url.isEmpty())
+        .map(URI::create)
+        .toList();
   }
 
   static double parse(URI uri, int status, String body) {

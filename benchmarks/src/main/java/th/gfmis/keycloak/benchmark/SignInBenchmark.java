@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -142,11 +141,7 @@ public final class SignInBenchmark {
           options.text("admin-password", "admin"),
           options.number("count", 1, 30),
           options.number("warmup", 0, 5),
-          Arrays.stream(options.text("metrics", "").split(","))
-              .map(String::strip)
-              .filter(url -> !url.isEmpty())
-              .map(URI::create)
-              .toList());
+          ServerCpu.addresses(options.text("metrics", "")));
     }
   }
 

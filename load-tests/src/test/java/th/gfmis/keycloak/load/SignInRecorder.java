@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Every measured sign-in (kind, start, end, outcome), and the summary the load test prints at the
- * end: per kind, completed sign-ins per second, p50/p95/p99 of the whole sign-in (every request of
- * it, the device's included), and failures with when the first and last happened, so that a node
- * killed during the run shows as a window of errors.
+ * end: per kind, completed sign-ins per second at its plateau, p50/p95/p99 of the whole sign-in
+ * (every request of it, the device's included), and failures with when the first and last happened,
+ * so that a node killed during the run shows as a window of errors.
  */
 final class SignInRecorder {
 
@@ -23,24 +23,36 @@ final class SignInRecorder {
     signIns.add(new SignIn(kind, startNanos, endNanos, ok));
   }
 
-  synchronized void print(PrintStream out, String target, int peak, int processors) {
+  /**
+   * Prints the summary. Sign-ins per second are counted over each kind's plateau: its last {@code
+   * plateauSeconds} (the hold at the peak concurrency), when the servers are as busy as this load
+   * makes them; the servers' processor time per sign-in is for the same window.
+   */
+  synchronized void print(
+      PrintStream out,
+      String target,
+      int peak,
+      int processors,
+      long plateauSeconds,
+      CpuSampler cpu) {
     if (signIns.isEmpty()) {
       out.println("No sign-in was measured.");
       return;
     }
     long first = signIns.stream().mapToLong(SignIn::start).min().orElseThrow();
     long last = signIns.stream().mapToLong(SignIn::end).max().orElseThrow();
-    double seconds = (last - first) / 1e9;
     out.printf(
         Locale.ROOT,
-        "%nSign-ins against %s, up to %d concurrent of each kind, %.0f s, %d processor(s) here%n",
+        "%nSign-ins against %s, up to %d concurrent of each kind, %.0f s, %d processor(s) here;"
+            + " per second and server CPU over each kind's last %d s%n",
         target,
         peak,
-        seconds,
-        processors);
+        (last - first) / 1e9,
+        processors,
+        plateauSeconds);
     out.printf(
         Locale.ROOT,
-        "%-24s %8s %10s %8s %8s %8s %8s  %s%n",
+        "%-24s %8s %10s %8s %8s %8s %8s %14s  %s%n",
         "",
         "done",
         "per second",
@@ -48,16 +60,29 @@ final class SignInRecorder {
         "p95 ms",
         "p99 ms",
         "failed",
+        "server CPU ms",
         "failures between (s after start)");
     Map<String, List<SignIn>> byKind = new LinkedHashMap<>();
     for (SignIn signIn : signIns) {
       byKind.computeIfAbsent(signIn.kind(), k -> new ArrayList<>()).add(signIn);
     }
+    Map<String, Double> rates = new LinkedHashMap<>();
+    Map<String, Double> cpuPerSignIn = new LinkedHashMap<>();
     for (Map.Entry<String, List<SignIn>> kind : byKind.entrySet()) {
       List<SignIn> ok = kind.getValue().stream().filter(SignIn::ok).toList();
       List<SignIn> failed = kind.getValue().stream().filter(s -> !s.ok()).toList();
       long[] millis =
           ok.stream().mapToLong(s -> (s.end() - s.start()) / 1_000_000).sorted().toArray();
+      long kindEnd = kind.getValue().stream().mapToLong(SignIn::end).max().orElseThrow();
+      long plateauStart = kindEnd - plateauSeconds * 1_000_000_000L;
+      long onPlateau = ok.stream().filter(s -> s.end() >= plateauStart).count();
+      double perSecond = onPlateau / (double) plateauSeconds;
+      double cpuMillis =
+          cpu.enabled() && onPlateau > 0
+              ? cpu.spentBetween(plateauStart, kindEnd) / onPlateau / 1e6
+              : Double.NaN;
+      rates.put(kind.getKey(), perSecond);
+      cpuPerSignIn.put(kind.getKey(), cpuMillis);
       String window =
           failed.isEmpty()
               ? "-"
@@ -68,15 +93,26 @@ final class SignInRecorder {
                   (failed.stream().mapToLong(SignIn::end).max().orElseThrow() - first) / 1e9);
       out.printf(
           Locale.ROOT,
-          "%-24s %8d %10.2f %8d %8d %8d %8d  %s%n",
+          "%-24s %8d %10.2f %8d %8d %8d %8d %14.1f  %s%n",
           kind.getKey(),
           ok.size(),
-          ok.size() / seconds,
+          perSecond,
           percentile(millis, 50),
           percentile(millis, 95),
           percentile(millis, 99),
           failed.size(),
+          cpuMillis,
           window);
+    }
+    Double password = rates.get(SignInSimulation.PASSWORD_ONLY);
+    Double softToken = rates.get(SignInSimulation.SOFT_TOKEN);
+    if (password != null && softToken != null && password > 0) {
+      out.printf(
+          Locale.ROOT,
+          "%nSoft Token / password only: sign-ins per second %.2f×, server CPU per sign-in %.2f×%n",
+          softToken / password,
+          cpuPerSignIn.get(SignInSimulation.SOFT_TOKEN)
+              / cpuPerSignIn.get(SignInSimulation.PASSWORD_ONLY));
     }
   }
 

@@ -13,6 +13,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import th.gfmis.keycloak.benchmark.AdminApi;
 import th.gfmis.keycloak.benchmark.LoginPage;
+import th.gfmis.keycloak.benchmark.ServerCpu;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
 import th.gfmis.keycloak.softtoken.protocol.Decision;
@@ -37,9 +40,13 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
  * Concurrent complete sign-ins (authorization code + PKCE up to the token response) through the
- * demo client, two kinds side by side in one run: user ID + password only, and user ID + password +
- * Soft Token approved by each user's own reference device. Each kind ramps its concurrent sign-ins
- * from 1 to {@code -Dpeak}, then holds there.
+ * demo client, two kinds in one run: user ID + password only, and user ID + password + Soft Token
+ * approved by each user's own reference device. Each kind ramps its concurrent sign-ins from 1 to
+ * {@code -Dpeak}, then holds there: first the password only, then the Soft Token, so that each
+ * kind's plateau shows what the servers sustain of that kind alone ({@code -Dtogether=true} runs
+ * both at once instead: then each sign-in waits in the same queues, and the ratio of the two rates
+ * is that of their numbers of requests rather than of their cost). With {@code -Dmetrics} (each
+ * node's metrics address) it also prints the servers' processor time per sign-in.
  *
  * <p>Before the run it creates {@code -Dusers} users through the admin API, each with an enrollment
  * grant, and enrolls each one's reference device (Get Certificate); after the run it deletes them.
@@ -48,7 +55,9 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  *
  * <p>Settings (system properties): {@code target} (default http://127.0.0.1:8380, the cluster's
  * load balancer), {@code users} (80), {@code peak} (concurrent sign-ins of each kind, 12), {@code
- * rampSeconds} (60), {@code holdSeconds} (60), {@code adminUser}/{@code adminPassword}.
+ * rampSeconds} (60), {@code holdSeconds} (60), {@code together} (false), {@code metrics} (none;
+ * e.g. http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code adminUser}/{@code
+ * adminPassword}.
  */
 public class SignInSimulation extends Simulation {
 
@@ -63,6 +72,7 @@ public class SignInSimulation extends Simulation {
   private static final int HOLD_SECONDS = Integer.getInteger("holdSeconds", 60);
   private static final String ADMIN_USER = System.getProperty("adminUser", "admin");
   private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "admin");
+  private static final boolean TOGETHER = Boolean.getBoolean("together");
 
   static final String PASSWORD_ONLY = "password only";
   static final String SOFT_TOKEN = "password + Soft Token";
@@ -72,6 +82,8 @@ public class SignInSimulation extends Simulation {
   private final UserPool softTokenUsers;
   private final UserPool passwordUsers;
   private final SignInRecorder recorder = new SignInRecorder();
+  private final CpuSampler cpu =
+      new CpuSampler(new ServerCpu(ServerCpu.addresses(System.getProperty("metrics", ""))));
 
   public SignInSimulation() {
     List<String> usernames = createUsers();
@@ -140,24 +152,38 @@ public class SignInSimulation extends Simulation {
             .on(softTokenSignIn())
             .exec(finish(SOFT_TOKEN, softTokenUsers));
 
+    PopulationBuilder enrolled =
+        enroll.injectOpen(
+            rampUsers(usernames.size()).during(Duration.ofSeconds(usernames.size() / 4 + 1)));
+    PopulationBuilder passwordLoad = passwordOnly.injectClosed(rampToPeakAndHold());
+    PopulationBuilder softTokenLoad = softToken.injectClosed(rampToPeakAndHold());
     setUp(
-            enroll
-                .injectOpen(
-                    rampUsers(usernames.size())
-                        .during(Duration.ofSeconds(usernames.size() / 4 + 1)))
-                .andThen(
-                    passwordOnly.injectClosed(
-                        rampConcurrentUsers(1).to(PEAK).during(RAMP_SECONDS),
-                        constantConcurrentUsers(PEAK).during(HOLD_SECONDS)),
-                    softToken.injectClosed(
-                        rampConcurrentUsers(1).to(PEAK).during(RAMP_SECONDS),
-                        constantConcurrentUsers(PEAK).during(HOLD_SECONDS))))
+            TOGETHER
+                ? enrolled.andThen(passwordLoad, softTokenLoad)
+                : enrolled.andThen(passwordLoad.andThen(softTokenLoad)))
         .protocols(protocol);
+    cpu.start();
+  }
+
+  private static ClosedInjectionStep[] rampToPeakAndHold() {
+    return new ClosedInjectionStep[] {
+      rampConcurrentUsers(1).to(PEAK).during(RAMP_SECONDS),
+      constantConcurrentUsers(PEAK).during(HOLD_SECONDS)
+    };
   }
 
   @Override
   public void after() {
-    recorder.print(System.out, TARGET, PEAK, Runtime.getRuntime().availableProcessors());
+    cpu.stop();
+    recorder.print(
+        System.out, TARGET, PEAK, Runtime.getRuntime().availableProcessors(), HOLD_SECONDS, cpu);
+    if (softTokenUsers.refused() > 0 || passwordUsers.refused() > 0) {
+      System.out.printf(
+          "%nWARNING: %d Soft Token and %d password-only sign-ins found no free user, so the load"
+              + " was lower than asked: raise -Dusers (each user takes part in at most %d Soft Token"
+              + " sign-ins).%n",
+          softTokenUsers.refused(), passwordUsers.refused(), softTokenSignInsPerUser());
+    }
     try {
       AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
       for (String id : userIds) {

@@ -15,6 +15,7 @@ final class UserPool {
   private final Deque<String> idle = new ArrayDeque<>();
   private final Map<String, Integer> uses = new HashMap<>();
   private final int usesPerUser;
+  private int refused;
 
   UserPool(List<String> usernames, int usesPerUser) {
     idle.addAll(usernames);
@@ -26,8 +27,15 @@ final class UserPool {
     String username = idle.pollFirst();
     if (username != null) {
       uses.merge(username, 1, Integer::sum);
+    } else {
+      refused++;
     }
     return username;
+  }
+
+  /** How many sign-ins found no user (all busy or used up): then the load was less than asked. */
+  synchronized int refused() {
+    return refused;
   }
 
   /** Gives the user back, unless it has had all its sign-ins. */
