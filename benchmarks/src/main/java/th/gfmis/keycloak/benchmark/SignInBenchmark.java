@@ -8,11 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +37,6 @@ public final class SignInBenchmark {
   private static final String PASSWORD = "Bench#Mark2026x";
   private static final int DEFAULT_MAX_CHALLENGES = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Sign-ins of one kind in a row, between two readings of the servers' processor time. */
   private static final int BLOCK = 10;
@@ -217,7 +212,7 @@ public final class SignInBenchmark {
     long start = System.nanoTime();
     signingIn = username;
     deviceRequests = 0;
-    String verifier = random(32);
+    String verifier = Pkce.verifier();
     BrowserSession browser = new BrowserSession(settings.redirectUri());
     LoginPage page = browser.get(authorizationUrl(verifier, withSoftToken));
     page =
@@ -271,8 +266,8 @@ public final class SignInBenchmark {
     params.put("response_type", "code");
     params.put("scope", "openid");
     params.put("redirect_uri", settings.redirectUri());
-    params.put("state", random(12));
-    params.put("code_challenge", challenge(verifier));
+    params.put("state", Pkce.verifier());
+    params.put("code_challenge", Pkce.challenge(verifier));
     params.put("code_challenge_method", "S256");
     if (withSoftToken) {
       params.put("acr_values", "gfmis-softtoken");
@@ -285,15 +280,9 @@ public final class SignInBenchmark {
   }
 
   private void exchange(URI callback, String verifier) throws IOException, InterruptedException {
-    String code =
-        List.of(callback.getRawQuery().split("&")).stream()
-            .filter(p -> p.startsWith("code="))
-            .map(p -> p.substring(5))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no code in " + callback));
     Map<String, String> params = new LinkedHashMap<>();
     params.put("grant_type", "authorization_code");
-    params.put("code", java.net.URLDecoder.decode(code, StandardCharsets.UTF_8));
+    params.put("code", Pkce.code(callback.toString()));
     params.put("redirect_uri", settings.redirectUri());
     params.put("client_id", settings.clientId());
     params.put("code_verifier", verifier);
@@ -367,22 +356,6 @@ public final class SignInBenchmark {
         latencies.mean(),
         latencies.requestsPerSignIn(),
         latencies.serverCpuMillis());
-  }
-
-  private static String challenge(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String random(int bytes) {
-    byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 
   private static String form(Map<String, String> params) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import th.gfmis.keycloak.benchmark.AdminApi;
 import th.gfmis.keycloak.benchmark.LoginPage;
+import th.gfmis.keycloak.benchmark.Pkce;
 import th.gfmis.keycloak.benchmark.ServerCpu;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;

@@ -1,4 +1,4 @@
-package th.gfmis.keycloak.load;
+package th.gfmis.keycloak.benchmark;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -9,20 +9,20 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Authorization code + PKCE (S256) pieces for the load test's client. */
-final class Pkce {
+/** Authorization code + PKCE (S256) pieces for the benchmark's and the load test's client. */
+public final class Pkce {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Pkce() {}
 
-  static String verifier() {
+  public static String verifier() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String challenge(String verifier) {
+  public static String challenge(String verifier) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
@@ -32,12 +32,12 @@ final class Pkce {
     }
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** The {@code code} parameter of the redirect URI Keycloak sent the browser to. */
-  static String code(String callback) {
+  public static String code(String callback) {
     String query = URI.create(callback).getRawQuery();
     for (String pair : query == null ? new String[0] : query.split("&")) {
       if (pair.startsWith("code=")) {
