@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -56,8 +57,9 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  *
  * <p>Settings (system properties): {@code target} (default http://127.0.0.1:8380, the cluster's
  * load balancer), {@code users} (80), {@code peak} (concurrent sign-ins of each kind, 12), {@code
- * rampSeconds} (60), {@code holdSeconds} (60), {@code together} (false), {@code metrics} (none;
- * e.g. http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code adminUser}/{@code
+ * rampSeconds} (60), {@code holdSeconds} (60), {@code warmUpSeconds} (30: both kinds at half the
+ * peak, unmeasured, first), {@code together} (false), {@code metrics} (none; e.g.
+ * http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code adminUser}/{@code
  * adminPassword}.
  */
 public class SignInSimulation extends Simulation {
@@ -74,6 +76,7 @@ public class SignInSimulation extends Simulation {
   private static final String ADMIN_USER = System.getProperty("adminUser", "admin");
   private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "admin");
   private static final boolean TOGETHER = Boolean.getBoolean("together");
+  private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
 
   static final String PASSWORD_ONLY = "password only";
   static final String SOFT_TOKEN = "password + Soft Token";
@@ -128,42 +131,33 @@ public class SignInSimulation extends Simulation {
             .exec(token());
 
     ScenarioBuilder passwordOnly =
-        scenario(PASSWORD_ONLY)
-            .exec(take(passwordUsers))
-            .exitHereIfFailed()
-            .exitBlockOnFail()
-            .on(
-                start(false)
-                    .exec(
-                        page(
-                            "password only: password",
-                            http("password only: password")
-                                .post("#{loginAction}")
-                                .formParam("username", "#{username}")
-                                .formParam("password", PASSWORD)))
-                    .exec(SignInSimulation::expectCallback)
-                    .exec(token()))
-            .exec(finish(PASSWORD_ONLY, passwordUsers));
-
+        scenario(PASSWORD_ONLY).exec(measured(PASSWORD_ONLY, passwordUsers, passwordSignIn()));
     ScenarioBuilder softToken =
-        scenario(SOFT_TOKEN)
-            .exec(take(softTokenUsers))
-            .exitHereIfFailed()
-            .exitBlockOnFail()
-            .on(softTokenSignIn())
-            .exec(finish(SOFT_TOKEN, softTokenUsers));
+        scenario(SOFT_TOKEN).exec(measured(SOFT_TOKEN, softTokenUsers, softTokenSignIn()));
+    // Unmeasured: until the servers have compiled their hot code, a sign-in costs them several
+    // times more, and the kind that ran first would look the dearer.
+    ScenarioBuilder warmUp =
+        scenario("warm-up")
+            .exec(unmeasured(passwordUsers, passwordSignIn()))
+            .exec(unmeasured(softTokenUsers, softTokenSignIn()));
 
     PopulationBuilder enrolled =
         enroll.injectOpen(
             rampUsers(usernames.size()).during(Duration.ofSeconds(usernames.size() / 4 + 1)));
     PopulationBuilder passwordLoad = passwordOnly.injectClosed(rampToPeakAndHold());
     PopulationBuilder softTokenLoad = softToken.injectClosed(rampToPeakAndHold());
-    setUp(
-            TOGETHER
-                ? enrolled.andThen(passwordLoad, softTokenLoad)
-                : enrolled.andThen(passwordLoad.andThen(softTokenLoad)))
-        .protocols(protocol);
+    PopulationBuilder measured =
+        TOGETHER
+            ? warmUp.injectClosed(warmUpLoad()).andThen(passwordLoad, softTokenLoad)
+            : warmUp.injectClosed(warmUpLoad()).andThen(passwordLoad.andThen(softTokenLoad));
+    setUp(enrolled.andThen(measured)).protocols(protocol);
     cpu.start();
+  }
+
+  private static ClosedInjectionStep[] warmUpLoad() {
+    return new ClosedInjectionStep[] {
+      constantConcurrentUsers(Math.max(1, PEAK / 2)).during(Math.max(1, WARM_UP_SECONDS))
+    };
   }
 
   private static ClosedInjectionStep[] rampToPeakAndHold() {
@@ -228,6 +222,62 @@ public class SignInSimulation extends Simulation {
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the Soft Token step's settings", e);
     }
+  }
+
+  /** One sign-in of a kind with a user lent by {@code pool}, recorded under {@code kind}. */
+  private ChainBuilder measured(String kind, UserPool pool, ChainBuilder signIn) {
+    return exec(borrow(pool))
+        .exitHereIfFailed()
+        .exitBlockOnFail()
+        .on(signIn)
+        .exec(
+            session -> {
+              recorder.record(
+                  kind, session.getLong("startedAt"), System.nanoTime(), !session.isFailed());
+              return giveBack(pool, session);
+            });
+  }
+
+  private ChainBuilder unmeasured(UserPool pool, ChainBuilder signIn) {
+    return exec(borrow(pool))
+        .exitHereIfFailed()
+        .exitBlockOnFail()
+        .on(signIn)
+        .exec(session -> giveBack(pool, session));
+  }
+
+  /**
+   * A user from the pool; when none is free the virtual user waits a moment and gives up (a closed
+   * model replaces it at once, so without the wait it would spin).
+   */
+  private static ChainBuilder borrow(UserPool pool) {
+    return exec(session -> {
+          String username = pool.take();
+          return username == null
+              ? session.markAsFailed()
+              : session.set("username", username).set("startedAt", System.nanoTime());
+        })
+        .doIf(Session::isFailed)
+        .then(pause(Duration.ofMillis(250)));
+  }
+
+  private static Session giveBack(UserPool pool, Session session) {
+    pool.release(session.getString("username"));
+    return session;
+  }
+
+  /** The password, and Keycloak sends the browser back to the client. */
+  private static ChainBuilder passwordSignIn() {
+    return start(false)
+        .exec(
+            page(
+                "password only: password",
+                http("password only: password")
+                    .post("#{loginAction}")
+                    .formParam("username", "#{username}")
+                    .formParam("password", PASSWORD)))
+        .exec(SignInSimulation::expectCallback)
+        .exec(token());
   }
 
   /** Password, then the phone: lists its challenges, approves the number, the browser goes on. */
@@ -376,27 +426,6 @@ public class SignInSimulation extends Simulation {
                 .formParam("code_verifier", "#{verifier}")
                 .check(status().is(200))
                 .check(jsonPath("$.id_token").exists()));
-  }
-
-  private ChainBuilder take(UserPool pool) {
-    return exec(
-        session -> {
-          String username = pool.take();
-          if (username == null) {
-            return session.markAsFailed();
-          }
-          return session.set("username", username).set("startedAt", System.nanoTime());
-        });
-  }
-
-  private ChainBuilder finish(String kind, UserPool pool) {
-    return exec(
-        session -> {
-          recorder.record(
-              kind, session.getLong("startedAt"), System.nanoTime(), !session.isFailed());
-          pool.release(session.getString("username"));
-          return session;
-        });
   }
 
   private Session enrollDevice(Session session) {
