@@ -2,7 +2,8 @@
 # A two-node GFMIS sign-in cluster on this machine, without Docker: the stock Keycloak distribution
 # with the bundle, built once (PostgreSQL, Infinispan with JDBC_PING: Keycloak 26's default), two
 # nodes in production mode on loopback ports, one shared PostgreSQL database, and haproxy in front
-# (round robin, no stickiness). See docs/cluster.md.
+# (round robin, no stickiness). Soft Token challenges go out by Web Push (provider web-push), which
+# may send to http://127.0.0.1 only: the load test's devices receive them there. See docs/cluster.md.
 #
 #   ./run-cluster.sh start [--fresh]   build the server once, start both nodes and the load balancer
 #                                      (--fresh: drop and re-create the database first)
@@ -76,11 +77,16 @@ bundle_jar() {
 }
 
 # The stock distribution, unpacked once, with the bundle in providers/ and `kc.sh build` run once
-# for PostgreSQL with health checks (the cache defaults to Infinispan with the jdbc-ping stack).
+# for PostgreSQL with health checks (the cache defaults to Infinispan with the jdbc-ping stack) and
+# Web Push as the Soft Token's push provider (a build option). Built again when the bundle or these
+# options change.
+build_options=(--db=postgres --health-enabled=true --metrics-enabled=true
+  --spi-gfmis-softtoken-push--provider=web-push)
 prepare_server() {
   local jar base="$dir/keycloak-$kc_version"
   jar="$(bundle_jar)"
-  if [[ -f "$base/.built" && ! "$jar" -nt "$base/.built" ]]; then
+  if [[ -f "$base/.built" && ! "$jar" -nt "$base/.built" \
+    && "$(cat "$base/.built")" == "${build_options[*]}" ]]; then
     return
   fi
   local zip="$maven_repo/org/keycloak/keycloak-quarkus-dist/$kc_version/keycloak-quarkus-dist-$kc_version.zip"
@@ -94,9 +100,9 @@ prepare_server() {
   mkdir -p "$dir"
   unzip -q "$zip" -d "$dir"
   cp "$jar" "$base/providers/"
-  (cd "$base" && JAVA_OPTS_KC_HEAP="$heap" bin/kc.sh build --db=postgres --health-enabled=true \
-      --metrics-enabled=true) >"$dir/build.log" 2>&1 || fail "kc.sh build failed; see $dir/build.log"
-  touch "$base/.built"
+  (cd "$base" && JAVA_OPTS_KC_HEAP="$heap" bin/kc.sh build "${build_options[@]}") \
+    >"$dir/build.log" 2>&1 || fail "kc.sh build failed; see $dir/build.log"
+  echo "${build_options[*]}" >"$base/.built"
 }
 
 prepare_database() {
@@ -168,6 +174,8 @@ start_node() {
       --hostname-strict=false --proxy-headers=xforwarded \
       --cache-embedded-network-bind-address=127.0.0.1 \
       --cache-embedded-network-bind-port="${jgroups_port[$node]}" \
+      --spi-gfmis-softtoken-push--web-push--hosts=127.0.0.1 \
+      --spi-gfmis-softtoken-push--web-push--allow-http=true \
       </dev/null >>"$dir/$node.log" 2>&1
   ) &
   echo $! >"$dir/$node.pid"

@@ -2,19 +2,24 @@
 // number matching, show, renew and cancel this device. Everything goes through the device API.
 import * as api from "./api.js";
 import { checkIssued, csrFor, newKeyPair } from "./keys.js";
-import { loadDevice, saveDevice, forgetDevice } from "./store.js";
+import { loadDevice, saveDevice, forgetDevice, takePushed } from "./store.js";
 import { t, errorText, formatTime, lang, toggleLanguage } from "./i18n.js";
 import * as guards from "./guard.js";
 import * as push from "./push.js";
 
 const POLL_MS = 2500;
 const CODE = /^[A-Za-z0-9_-]{43}$/;
+const CHALLENGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const $ = (id) => document.getElementById(id);
 let device = null;
 let deviceStatus = null;
 let pollTimer = null;
 let activationCode = null;
+// The challenge of the push notification that opened the app (its link's #challenge=<id>), and the
+// pushed challenge shown without listing until it is answered or expires.
+let pushedId = null;
+let pushedShown = null;
 let guardKind = "pin";
 const answered = new Set();
 
@@ -42,6 +47,8 @@ function readActivation() {
   const params = new URLSearchParams(location.hash.slice(1));
   const code = params.get("code");
   if (code && CODE.test(code)) activationCode = code;
+  const challenge = params.get("challenge");
+  if (challenge && CHALLENGE_ID.test(challenge)) pushedId = challenge;
   if (location.hash) history.replaceState(null, "", location.pathname);
 }
 
@@ -344,6 +351,31 @@ function stopPolling() {
   pollTimer = null;
 }
 
+/**
+ * A challenge from a push (sw.js checked it): shown at once beside the listed ones, answerable
+ * without listing first; the next listing waits until it is answered or expires.
+ */
+function showPushed(challenge) {
+  const left = Date.parse(challenge.expiresAt) - Date.now();
+  if (!device || answered.has(challenge.id) || !(left > 0)) return false;
+  renderPending([...lastPending.filter((c) => c.id !== challenge.id), challenge]);
+  pushedShown = challenge.id;
+  stopPolling();
+  pollTimer = setTimeout(poll, left);
+  return true;
+}
+
+/** The challenge the opening notification's push carried, if the service worker kept it. */
+async function openedFromPush() {
+  if (!pushedId) return null;
+  try {
+    const challenge = await takePushed(pushedId);
+    return challenge && challenge.id === pushedId ? challenge : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 let shownIds = null;
 let lastPending = [];
 
@@ -439,6 +471,12 @@ async function answer(challenge, decision, number) {
   const li = document.querySelector(`li[data-id="${challenge.id}"]`);
   if (li) li.remove();
   $("no-pending").hidden = $("pending").children.length > 0;
+  if (challenge.id === pushedShown) {
+    // Answered from the push: listing goes on as usual.
+    pushedShown = null;
+    stopPolling();
+    if (!document.hidden) startPolling();
+  }
 }
 
 async function start() {
@@ -476,15 +514,22 @@ async function start() {
   render();
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("sw.js").catch(() => {});
-    // A push while the app is open: look at once instead of at the next poll.
+    // A push while the app is open: show its challenge, else look at once instead of at the next
+    // poll.
     navigator.serviceWorker.addEventListener("message", (event) => {
-      if (event.data && event.data.type === "challenge" && device && pollTimer !== null) {
+      const data = event.data;
+      if (!data || data.type !== "challenge" || !device) return;
+      if (data.challenge && data.challenge.id === data.challengeId && showPushed(data.challenge)) return;
+      if (pollTimer !== null) {
         stopPolling();
         startPolling();
       }
     });
   }
   if (device) {
+    // Opened from a notification whose push carried the challenge: show it before anything else.
+    const pushed = await openedFromPush();
+    if (pushed) showPushed(pushed);
     await refreshStatus();
     resyncPush();
     startPolling();

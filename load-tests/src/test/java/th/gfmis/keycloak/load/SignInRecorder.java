@@ -10,17 +10,18 @@ import java.util.Map;
 /**
  * Every measured sign-in (kind, start, end, outcome), and the summary the load test prints at the
  * end: per kind, completed sign-ins per second at its plateau, p50/p95/p99 of the whole sign-in
- * (every request of it, the device's included), and failures with when the first and last happened,
- * so that a node killed during the run shows as a window of errors.
+ * (every request of it, the device's included), the requests to Keycloak of each completed sign-in
+ * (redirects included; the device's wait for a push is none), and failures with when the first and
+ * last happened, so that a node killed during the run shows as a window of errors.
  */
 final class SignInRecorder {
 
-  private record SignIn(String kind, long start, long end, boolean ok) {}
+  private record SignIn(String kind, long start, long end, boolean ok, int requests) {}
 
   private final List<SignIn> signIns = new ArrayList<>();
 
-  synchronized void record(String kind, long startNanos, long endNanos, boolean ok) {
-    signIns.add(new SignIn(kind, startNanos, endNanos, ok));
+  synchronized void record(String kind, long startNanos, long endNanos, boolean ok, int requests) {
+    signIns.add(new SignIn(kind, startNanos, endNanos, ok, requests));
   }
 
   /**
@@ -52,13 +53,14 @@ final class SignInRecorder {
         plateauSeconds);
     out.printf(
         Locale.ROOT,
-        "%-24s %8s %10s %8s %8s %8s %8s %14s  %s%n",
+        "%-24s %8s %10s %8s %8s %8s %9s %8s %14s  %s%n",
         "",
         "done",
         "per second",
         "p50 ms",
         "p95 ms",
         "p99 ms",
+        "requests",
         "failed",
         "server CPU ms",
         "failures between (s after start)");
@@ -93,13 +95,14 @@ final class SignInRecorder {
                   (failed.stream().mapToLong(SignIn::end).max().orElseThrow() - first) / 1e9);
       out.printf(
           Locale.ROOT,
-          "%-24s %8d %10.2f %8d %8d %8d %8d %14.1f  %s%n",
+          "%-24s %8d %10.2f %8d %8d %8d %9.1f %8d %14.1f  %s%n",
           kind.getKey(),
           ok.size(),
           perSecond,
           percentile(millis, 50),
           percentile(millis, 95),
           percentile(millis, 99),
+          ok.stream().mapToInt(SignIn::requests).average().orElse(0),
           failed.size(),
           cpuMillis,
           window);

@@ -22,11 +22,15 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import th.gfmis.keycloak.benchmark.AdminApi;
 import th.gfmis.keycloak.benchmark.LoginPage;
@@ -50,6 +54,15 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * is that of their numbers of requests rather than of their cost). With {@code -Dmetrics} (each
  * node's metrics address) it also prints the servers' processor time per sign-in.
  *
+ * <p>The challenge reaches the device by Web Push ({@code -DchallengeDelivery=push}, the default):
+ * each device subscribes ({@code POST device/push}, its own P-256 key and auth secret) at a
+ * receiver in this JVM on the loopback ({@link PushReceiver}), which decrypts each message and
+ * hands its challenge to the waiting sign-in; the device answers it without listing. A Soft Token
+ * sign-in then costs Keycloak: sign-in page, password, device answer, browser continue, token
+ * (password only: page, password, token). The server must send Web Push to {@code http://127.0.0.1}
+ * (as {@code ./run-cluster.sh} starts it). With {@code -DchallengeDelivery=list} (a server without
+ * Web Push) the device lists its challenges first ({@code GET challenges}), one request more.
+ *
  * <p>Before the run it creates {@code -Dusers} users through the admin API, each with an enrollment
  * grant, and enrolls each one's reference device (Get Certificate); after the run it deletes them.
  * No realm setting is changed: a Soft Token user takes part in at most {@code maxChallenges - 1}
@@ -59,8 +72,8 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * load balancer), {@code users} (80), {@code peak} (concurrent sign-ins of each kind, 12), {@code
  * rampSeconds} (60), {@code holdSeconds} (60), {@code warmUpSeconds} (30: both kinds at half the
  * peak, unmeasured, first), {@code together} (false), {@code metrics} (none; e.g.
- * http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code adminUser}/{@code
- * adminPassword}.
+ * http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code challengeDelivery} ({@code
+ * push} or {@code list}), {@code adminUser}/{@code adminPassword}.
  */
 public class SignInSimulation extends Simulation {
 
@@ -77,6 +90,12 @@ public class SignInSimulation extends Simulation {
   private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "admin");
   private static final boolean TOGETHER = Boolean.getBoolean("together");
   private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
+  private static final String DELIVERY = System.getProperty("challengeDelivery", "push");
+
+  /** How long a sign-in waits for its push before it counts as failed. */
+  private static final Duration PUSH_WAIT = Duration.ofSeconds(10);
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   static final String PASSWORD_ONLY = "password only";
   static final String SOFT_TOKEN = "password + Soft Token";
@@ -88,8 +107,17 @@ public class SignInSimulation extends Simulation {
   private final SignInRecorder recorder = new SignInRecorder();
   private final CpuSampler cpu =
       new CpuSampler(new ServerCpu(ServerCpu.addresses(System.getProperty("metrics", ""))));
+  private final PushReceiver pushes;
 
   public SignInSimulation() {
+    if (!DELIVERY.equals("push") && !DELIVERY.equals("list")) {
+      throw new IllegalArgumentException("-DchallengeDelivery must be push or list: " + DELIVERY);
+    }
+    try {
+      pushes = DELIVERY.equals("push") ? new PushReceiver() : null;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot start the push receiver", e);
+    }
     List<String> usernames = createUsers();
     int perUser = softTokenSignInsPerUser();
     softTokenUsers = new UserPool(usernames, perUser);
@@ -172,6 +200,12 @@ public class SignInSimulation extends Simulation {
     cpu.stop();
     recorder.print(
         System.out, TARGET, PEAK, Runtime.getRuntime().availableProcessors(), HOLD_SECONDS, cpu);
+    System.out.println(
+        "Challenge delivery: "
+            + (pushes == null ? "list (GET challenges)" : "Web Push; " + pushes.problems()));
+    if (pushes != null) {
+      pushes.close();
+    }
     if (softTokenUsers.refused() > 0 || passwordUsers.refused() > 0) {
       System.out.printf(
           "%nWARNING: %d Soft Token and %d password-only sign-ins found no free user, so the load"
@@ -233,7 +267,11 @@ public class SignInSimulation extends Simulation {
         .exec(
             session -> {
               recorder.record(
-                  kind, session.getLong("startedAt"), System.nanoTime(), !session.isFailed());
+                  kind,
+                  session.getLong("startedAt"),
+                  System.nanoTime(),
+                  !session.isFailed(),
+                  session.getInt("requests"));
               return giveBack(pool, session);
             });
   }
@@ -255,7 +293,10 @@ public class SignInSimulation extends Simulation {
           String username = pool.take();
           return username == null
               ? session.markAsFailed()
-              : session.set("username", username).set("startedAt", System.nanoTime());
+              : session
+                  .set("username", username)
+                  .set("startedAt", System.nanoTime())
+                  .set("requests", 0);
         })
         .doIf(Session::isFailed)
         .then(pause(Duration.ofMillis(250)));
@@ -280,7 +321,10 @@ public class SignInSimulation extends Simulation {
         .exec(token());
   }
 
-  /** Password, then the phone: lists its challenges, approves the number, the browser goes on. */
+  /**
+   * Password, then the phone: takes the pushed challenge (or lists its challenges), approves the
+   * number, the browser goes on.
+   */
   private ChainBuilder softTokenSignIn() {
     return start(true)
         .exec(
@@ -291,23 +335,16 @@ public class SignInSimulation extends Simulation {
                     .formParam("username", "#{username}")
                     .formParam("password", PASSWORD)))
         .exec(session -> expect(session, "gfmis-softtoken-approve-form"))
-        .exec(this::deviceChallengesRequest)
+        .exec(pushes == null ? listChallenges() : awaitPush())
         .exec(
-            http("soft token: device lists challenges")
-                .get("#{challengesUrl}")
-                .header("Authorization", "#{deviceAuthorization}")
-                .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
-                .check(status().is(200))
-                .check(bodyString().saveAs("pending")))
-        .exec(this::deviceApproval)
-        .exec(
-            http("soft token: device approves")
-                .post("#{responseUrl}")
-                .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
-                .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
-                .body(StringBody("#{responseBody}"))
-                .check(status().is(200))
-                .check(jsonPath("$.status").is("approved")))
+            counted(
+                http("soft token: device approves")
+                    .post("#{responseUrl}")
+                    .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                    .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                    .body(StringBody("#{responseBody}"))
+                    .check(status().is(200))
+                    .check(jsonPath("$.status").is("approved"))))
         .exec(
             page(
                 "soft token: browser continues",
@@ -316,6 +353,43 @@ public class SignInSimulation extends Simulation {
                     .formParam("action", "check")))
         .exec(SignInSimulation::expectCallback)
         .exec(token());
+  }
+
+  /** The device lists its challenges and picks the one with the browser's number. */
+  private ChainBuilder listChallenges() {
+    return exec(this::deviceChallengesRequest)
+        .exec(
+            counted(
+                http("soft token: device lists challenges")
+                    .get("#{challengesUrl}")
+                    .header("Authorization", "#{deviceAuthorization}")
+                    .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                    .check(status().is(200))
+                    .check(bodyString().saveAs("pending"))))
+        .exec(this::deviceApproval);
+  }
+
+  /**
+   * The device waits for the push of this sign-in's challenge (no request to Keycloak), checking
+   * every 10 ms without holding a thread.
+   */
+  private ChainBuilder awaitPush() {
+    return exec(session -> session.remove("responseUrl"))
+        .exec(this::pushedApproval)
+        .asLongAsDuring(
+            session -> !session.isFailed() && !session.contains("responseUrl"), PUSH_WAIT)
+        .on(pause(Duration.ofMillis(10)).exec(this::pushedApproval))
+        .exec(session -> session.contains("responseUrl") ? session : session.markAsFailed());
+  }
+
+  /** A request to Keycloak, counted for the sign-in's requests. */
+  private static ChainBuilder counted(HttpRequestActionBuilder request) {
+    return exec(request)
+        .exec(
+            session ->
+                session.set(
+                    "requests",
+                    (session.contains("requests") ? session.getInt("requests") : 0) + 1));
   }
 
   /** A fresh PKCE verifier and the sign-in page, whose form action the next request posts to. */
@@ -351,12 +425,13 @@ public class SignInSimulation extends Simulation {
   }
 
   private static ChainBuilder browser(HttpRequestActionBuilder request) {
-    return exec(request
-            .header("Cookie", Cookies::header)
-            .check(status().in(200, 302, 303))
-            .check(header("Location").optional().saveAs("location"))
-            .check(bodyString().saveAs("html"))
-            .check(header("Set-Cookie").findAll().optional().saveAs(Cookies.SET_COOKIES)))
+    return counted(
+            request
+                .header("Cookie", Cookies::header)
+                .check(status().in(200, 302, 303))
+                .check(header("Location").optional().saveAs("location"))
+                .check(bodyString().saveAs("html"))
+                .check(header("Set-Cookie").findAll().optional().saveAs(Cookies.SET_COOKIES)))
         .exec(Cookies::merge);
   }
 
@@ -417,26 +492,56 @@ public class SignInSimulation extends Simulation {
   private static ChainBuilder token() {
     return exec(session -> session.set("code", Pkce.code(session.getString("callback"))))
         .exec(
-            http("token")
-                .post(TARGET + "/realms/" + REALM + "/protocol/openid-connect/token")
-                .formParam("grant_type", "authorization_code")
-                .formParam("code", "#{code}")
-                .formParam("redirect_uri", REDIRECT_URI)
-                .formParam("client_id", CLIENT)
-                .formParam("code_verifier", "#{verifier}")
-                .check(status().is(200))
-                .check(jsonPath("$.id_token").exists()));
+            counted(
+                http("token")
+                    .post(TARGET + "/realms/" + REALM + "/protocol/openid-connect/token")
+                    .formParam("grant_type", "authorization_code")
+                    .formParam("code", "#{code}")
+                    .formParam("redirect_uri", REDIRECT_URI)
+                    .formParam("client_id", CLIENT)
+                    .formParam("code_verifier", "#{verifier}")
+                    .check(status().is(200))
+                    .check(jsonPath("$.id_token").exists())));
   }
 
   private Session enrollDevice(Session session) {
     try {
-      devices.put(
-          session.getString("username"),
-          SoftTokenDevice.enroll(session.getString("activation"), "Load-test device"));
+      String username = session.getString("username");
+      SoftTokenDevice device =
+          SoftTokenDevice.enroll(session.getString("activation"), "Load-test device");
+      devices.put(username, device);
+      if (pushes != null) {
+        subscribe(device, pushes.subscribe(username));
+      }
       return session;
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      return session.markAsFailed();
     } catch (Exception e) {
       System.err.println("enrollment failed: " + e.getMessage());
       return session.markAsFailed();
+    }
+  }
+
+  /** {@code POST device/push}, signed by the device, as the web app registers its subscription. */
+  private static void subscribe(SoftTokenDevice device, String subscription) throws Exception {
+    URI url = device.deviceApiBase().resolve(SoftTokenProtocol.PATH_DEVICE_PUSH);
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(url)
+                .header("Authorization", device.authorizationHeader("POST", url))
+                .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(subscription))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "push subscription refused (HTTP "
+              + answer.statusCode()
+              + " "
+              + answer.body()
+              + "): "
+              + PushReceiver.hint());
     }
   }
 
@@ -448,8 +553,8 @@ public class SignInSimulation extends Simulation {
         .set("deviceAuthorization", device.authorizationHeader("GET", url));
   }
 
+  /** From the listed challenges, the one with the browser's number, answered. */
   private Session deviceApproval(Session session) {
-    SoftTokenDevice device = devices.get(session.getString("username"));
     int number = session.getInt("number");
     try {
       PendingChallenges pending =
@@ -459,17 +564,27 @@ public class SignInSimulation extends Simulation {
               .filter(c -> c.numberChoices().contains(number))
               .findFirst()
               .orElse(null);
-      if (challenge == null) {
-        return session.markAsFailed();
-      }
-      String jws = device.signedResponse(challenge, Decision.APPROVE, number);
-      URI url =
-          device.deviceApiBase().resolve(SoftTokenProtocol.challengeResponsePath(challenge.id()));
-      return session
-          .set("responseUrl", url.toString())
-          .set("responseBody", SoftTokenJson.write(new ChallengeResponseRequest(jws)));
+      return challenge == null ? session.markAsFailed() : approve(session, challenge, number);
     } catch (Exception e) {
       return session.markAsFailed();
     }
+  }
+
+  /** The pushed challenge with the browser's number, answered, once it has arrived. */
+  private Session pushedApproval(Session session) {
+    int number = session.getInt("number");
+    Optional<PendingChallenge> pushed = pushes.take(session.getString("username"), number);
+    return pushed.isEmpty() ? session : approve(session, pushed.get(), number);
+  }
+
+  /** The device's signed approval: the request's URL and body. */
+  private Session approve(Session session, PendingChallenge challenge, int number) {
+    SoftTokenDevice device = devices.get(session.getString("username"));
+    String jws = device.signedResponse(challenge, Decision.APPROVE, number);
+    URI url =
+        device.deviceApiBase().resolve(SoftTokenProtocol.challengeResponsePath(challenge.id()));
+    return session
+        .set("responseUrl", url.toString())
+        .set("responseBody", SoftTokenJson.write(new ChallengeResponseRequest(jws)));
   }
 }

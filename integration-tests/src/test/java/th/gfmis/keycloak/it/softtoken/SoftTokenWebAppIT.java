@@ -67,6 +67,51 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
         .catch(e => done('failed ' + e));
       """;
 
+  /**
+   * Records every request the app sends from the start of each document (method and URL, and the
+   * answer of {@code GET challenges}), to see whether it listed before it answered.
+   */
+  private static final String RECORD_FETCHES =
+      """
+      window.gfmisFetches = [];
+      const originalFetch = window.fetch;
+      window.fetch = function (url, init) {
+        const entry = {url: String(url), method: (init && init.method) || 'GET', body: null};
+        window.gfmisFetches.push(entry);
+        return originalFetch.apply(window, arguments).then((r) => {
+          if (entry.url.endsWith('/challenges')) r.clone().text().then((t) => (entry.body = t));
+          return r;
+        });
+      };
+      """;
+
+  /** The requests the app sent so far in this document: "METHOD url" per line. */
+  private static String fetches(PhoneBrowser phone) {
+    return (String)
+        phone.runAsync(
+            "arguments[arguments.length - 1]((window.gfmisFetches || [])"
+                + ".map(f => f.method + ' ' + f.url).join('\\n'));");
+  }
+
+  /** The first request about challenges (a listing or an answer) the app sent in this document. */
+  private static String firstChallengeRequest(PhoneBrowser phone) {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    do {
+      for (String line : fetches(phone).split("\n")) {
+        if (line.contains("/challenges")) {
+          return line;
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    } while (System.nanoTime() < end);
+    return null;
+  }
+
   /** The notifications the app's service worker shows: "title|body|link" per line. */
   private static final String SHOWN_NOTIFICATIONS =
       """
@@ -435,8 +480,10 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
    * Web Push on the phone's side. Headless Chromium here reaches no push service, so the app cannot
    * get a real subscription; instead Chromium's DevTools protocol ({@code
    * ServiceWorker.deliverPushMessage}) hands the service worker the message the server sends
-   * (SoftTokenWebPushIT checks that message on the wire). The worker shows the notification, whose
-   * link opens the app at the pending request, which is then approved.
+   * (SoftTokenWebPushIT checks that message on the wire): the challenge id and the challenge as
+   * listed. The worker shows the notification, whose link opens the app, which shows the pushed
+   * request at once and approves it without listing first. A push whose challenge is malformed
+   * opens the app, which lists as before.
    */
   @Test
   void aPushMessageShowsANotificationThatOpensTheApproval() throws Exception {
@@ -459,11 +506,35 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           Map.of("origin", origin, "permissions", List.of("notifications")));
       phone.runAsync(
           "navigator.serviceWorker.ready.then(() => arguments[arguments.length - 1]());");
+      cdp.executeCdpCommand(
+          "Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_FETCHES));
+      phone.open(app.toString());
 
       GfmisClient gfmis = signInToGfmis(holder);
       int number = steps.shownNumber();
       String challengeId = phone.await("li.challenge").getAttribute("data-id");
-      String data = "{\"challengeId\":\"" + challengeId + "\"}";
+      // The message the server pushes: the id and the challenge as the app listed it.
+      String listed =
+          (String)
+              phone.runAsync(
+                  """
+                  const done = arguments[arguments.length - 1];
+                  const end = Date.now() + 5000;
+                  (function look() {
+                    const f = window.gfmisFetches
+                      .filter((f) => f.body && f.url.endsWith('/challenges')).pop();
+                    if (f || Date.now() > end) done(f ? f.body : null);
+                    else setTimeout(look, 100);
+                  })();
+                  """);
+      JsonNode challenge = null;
+      for (JsonNode c : JsonSerialization.readValue(listed, JsonNode.class).get("challenges")) {
+        if (c.get("id").asText().equals(challengeId)) {
+          challenge = c;
+        }
+      }
+      assertTrue(challenge != null, listed);
+      String data = "{\"challengeId\":\"" + challengeId + "\",\"challenge\":" + challenge + "}";
       // The registration id is the browser's own (a fresh profile numbers them from 0), and
       // DevTools may accept a message for an id without a worker behind it: try each id, twice
       // over in case the worker was not yet known, until a notification shows.
@@ -493,7 +564,8 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
               + challengeId,
           shown);
 
-      // What a tap on the notification opens: the app, with the request to approve.
+      // What a tap on the notification opens: the app, with the pushed request to approve at once,
+      // answered without listing first.
       phone.driver().navigate().to("about:blank");
       phone.open(app.resolve("./") + "#challenge=" + challengeId);
       assertTrue(phone.driver().getCurrentUrl().endsWith("/app/"), "the hash is removed");
@@ -507,6 +579,11 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           .click();
       enterPin(phone, PIN);
       awaitMessage(phone, "Approved");
+      String answeredFirst = firstChallengeRequest(phone);
+      assertEquals(
+          "POST " + app.resolve("../challenges/" + challengeId + "/response"),
+          answeredFirst,
+          "the app answered the pushed challenge before any listing: " + fetches(phone));
       JsonNode tokens = gfmis.exchange(pages().awaitCallback());
       assertEquals(
           "gfmis-softtoken",
@@ -520,6 +597,29 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
           shownNotifications(phone, text -> !text.contains("#challenge="), Duration.ofSeconds(20));
       assertTrue(forged != null, "the forged push showed the fixed notification");
       assertTrue(forged.endsWith("|" + app.resolve("./")), forged);
+
+      // A push whose challenge is malformed (a nonce too short): the notification opens the app,
+      // which lists the pending requests first, as always.
+      String otherId = "AAAAAAAAAAAAAAAAAAAAAA";
+      cdp.executeCdpCommand(
+          "ServiceWorker.deliverPushMessage",
+          Map.of(
+              "origin",
+              origin,
+              "registrationId",
+              registrationId,
+              "data",
+              data.replace(challengeId, otherId)
+                  .replace(challenge.get("nonce").asText(), "short")));
+      assertTrue(
+          shownNotifications(phone, text -> text.contains(otherId), Duration.ofSeconds(20)) != null,
+          "the push with a malformed challenge showed the notification");
+      phone.driver().navigate().to("about:blank");
+      phone.open(app.resolve("./") + "#challenge=" + otherId);
+      assertEquals(
+          "GET " + app.resolve("../challenges"),
+          firstChallengeRequest(phone),
+          "the app listed: " + fetches(phone));
     }
   }
 

@@ -45,7 +45,10 @@ import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.ChallengePush;
+import th.gfmis.keycloak.softtoken.protocol.Decision;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenJson;
 
 /**
  * Web Push of the {@code web-push} provider to a push endpoint in the test (no push service is
@@ -198,7 +201,7 @@ class SoftTokenWebPushIT extends AbstractSoftTokenIT {
   }
 
   @Test
-  void aSignInPushesAVapidSignedEncryptedMessageWithOnlyTheChallengeId() throws Exception {
+  void aSignInPushesAVapidSignedEncryptedMessageWithTheChallenge() throws Exception {
     Holder holder = newHolder();
     SoftTokenDevice device = enrollNew(holder);
 
@@ -247,13 +250,75 @@ class SoftTokenWebPushIT extends AbstractSoftTokenIT {
     String subject = jwt.getJWTClaimsSet().getSubject();
     assertTrue(subject.startsWith("mailto:") || subject.startsWith("https://"), subject);
 
-    // RFC 8291 message, decrypted with the subscription's private key: just the challenge id.
-    assertEquals("{\"challengeId\":\"" + challenge.id() + "\"}", browser.decrypt(push.body()));
+    // RFC 8291 message, decrypted with the subscription's private key: the challenge id and the
+    // challenge as the device listed it (the push service saw neither).
+    assertEquals(
+        "{\"challengeId\":\""
+            + challenge.id()
+            + "\",\"challenge\":"
+            + SoftTokenJson.write(challenge)
+            + "}",
+        browser.decrypt(push.body()));
 
     // Forgotten with DELETE: the next sign-in pushes nothing.
     assertEquals(200, devicePush(device, "DELETE", null).statusCode());
     signInAndApprove(holder, device);
     assertNull(received.poll(3, TimeUnit.SECONDS), "no push after the subscription was deleted");
+  }
+
+  @Test
+  void theDeviceAnswersThePushedChallengeWithoutListing() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice device = enrollNew(holder);
+    BrowserKeys browser = BrowserKeys.generate();
+    assertEquals(
+        200, devicePush(device, "POST", browser.subscription(endpoint("/push/2"))).statusCode());
+
+    // The pushed challenge is, member for member, the one GET challenges lists.
+    GfmisClient gfmis = signInToGfmis(holder);
+    int number = new SoftTokenSteps(pages()).shownNumber();
+    JsonNode message = JsonSerialization.readValue(receivePush(browser), JsonNode.class);
+    JsonNode listed = deviceGet(device, "challenges").get("challenges");
+    assertEquals(1, listed.size(), listed.toString());
+    assertEquals(listed.get(0), message.get("challenge"));
+    assertEquals(listed.get(0).get("id"), message.get("challengeId"));
+    device.approve(message.get("challengeId").asText(), number);
+    gfmis.exchange(pages().awaitCallback());
+
+    // Another sign-in: the device answers from the push alone (no GET challenges), checked as any
+    // answer: the browser goes on, and the same answer again is a replay.
+    gfmis = signInToGfmis(holder);
+    number = new SoftTokenSteps(pages()).shownNumber();
+    PendingChallenge pushed =
+        ChallengePush.read(receivePush(browser).getBytes(StandardCharsets.UTF_8))
+            .listedChallenge()
+            .orElseThrow();
+    String answer = device.signedResponse(pushed, Decision.APPROVE, number);
+    assertEquals(200, postResponse(device, pushed.id(), answer).statusCode());
+    JsonNode tokens = gfmis.exchange(pages().awaitCallback());
+    assertEquals(
+        "gfmis-softtoken", GfmisClient.claims(tokens.get("id_token").asText()).get("acr").asText());
+    HttpResponse<String> again = postResponse(device, pushed.id(), answer);
+    assertEquals(409, again.statusCode(), again.body());
+    assertEquals(
+        "replayed",
+        JsonSerialization.readValue(again.body(), JsonNode.class).get("error").asText());
+  }
+
+  private String receivePush(BrowserKeys browser) throws Exception {
+    Received push = received.poll(30, TimeUnit.SECONDS);
+    assertTrue(push != null, "the push endpoint got the sign-in's push");
+    return browser.decrypt(push.body());
+  }
+
+  private static HttpResponse<String> postResponse(SoftTokenDevice device, String id, String jws)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(device.deviceApiBase().resolve("challenges/" + id + "/response"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"response\":\"" + jws + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -336,7 +401,12 @@ class SoftTokenWebPushIT extends AbstractSoftTokenIT {
   }
 
   private static JsonNode deviceStatus(SoftTokenDevice device) throws Exception {
-    URI url = device.deviceApiBase().resolve("device");
+    return deviceGet(device, "device");
+  }
+
+  /** A device-authenticated {@code GET} of the device API, its JSON answer. */
+  private static JsonNode deviceGet(SoftTokenDevice device, String path) throws Exception {
+    URI url = device.deviceApiBase().resolve(path);
     HttpResponse<String> answer =
         HTTP.send(
             HttpRequest.newBuilder(url)

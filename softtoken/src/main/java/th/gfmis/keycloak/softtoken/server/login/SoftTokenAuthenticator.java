@@ -167,7 +167,7 @@ public class SoftTokenAuthenticator implements Authenticator {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     authSession.setAuthNote(NOTE_CHALLENGE, summary.id());
     authSession.setAuthNote(NOTE_POLL, poll);
-    push(context, user, summary);
+    push(context, user, challenge.listed());
     showWait(context, challenge);
   }
 

@@ -16,7 +16,10 @@ public interface SoftTokenPushProvider extends Provider {
 
   /**
    * Called once when a login challenge is created. Must not block the sign-in: send asynchronously
-   * and swallow failures. The message should carry no secret.
+   * and swallow failures. Whatever leaves the server unencrypted should carry no secret; a message
+   * encrypted end to end to the device (Web Push) may carry the challenge as the device lists it.
+   *
+   * @param challenge the challenge exactly as {@code GET challenges} lists it to the user's device
    */
   void challengeCreated(RealmModel realm, UserModel user, PendingChallenge challenge);
 

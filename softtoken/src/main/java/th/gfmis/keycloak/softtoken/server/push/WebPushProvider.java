@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,16 +18,21 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.Urls;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
+import th.gfmis.keycloak.softtoken.protocol.ChallengePush;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 import th.gfmis.keycloak.softtoken.protocol.PushSubscriptionRequest;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 
 /**
- * Sends one Web Push per new challenge to the current device's subscription. The message is only
- * {@code {"challengeId":"…"}}: the app then fetches {@code GET challenges} as always, so the push
- * carries nothing personal and nothing the app must trust. Sending never blocks or fails the
- * sign-in; a subscription the push service calls gone (404, 410) is forgotten.
+ * Sends one Web Push per new challenge to the current device's subscription. The message ({@link
+ * ChallengePush}) is {@code {"challengeId":"…","challenge":{…}}}, the challenge exactly as {@code
+ * GET challenges} lists it to this device (only the id if it would not fit in a push), so that the
+ * device can answer without listing. It is encrypted end to end to the subscription's key (RFC
+ * 8291): the push service sees no content. The device still signs the challenge's nonce, and the
+ * answer is checked as any other (replay, expiry, number), so a pushed challenge is no easier to
+ * misuse than a listed one. Sending never blocks or fails the sign-in; a subscription the push
+ * service calls gone (404, 410) is forgotten.
  */
 final class WebPushProvider implements SoftTokenPushProvider {
 
@@ -84,7 +88,7 @@ final class WebPushProvider implements SoftTokenPushProvider {
             new com.interaso.webpush.VapidKeys(vapid.publicKey(), vapid.privateKey()));
     byte[] body =
         push.getBody(
-            ("{\"challengeId\":\"" + challenge.id() + "\"}").getBytes(StandardCharsets.UTF_8),
+            ChallengePush.plaintext(challenge),
             Base64Urls.decode(subscription.p256dh()),
             Base64Urls.decode(subscription.auth()));
     int ttl = (int) Math.max(0, Duration.between(Instant.now(), challenge.expiresAt()).toSeconds());

@@ -168,6 +168,14 @@ public final class Challenges {
       this(userId, summary, displayed, pollHandle, maxFailures, failureWindow, -1);
     }
 
+    /**
+     * The summary as {@code GET challenges} lists it: the stored form (whole seconds, empty text
+     * absent), so that a push carries exactly what the device would list.
+     */
+    public PendingChallenge listed() {
+      return fromNotes(toNotes()).summary();
+    }
+
     Challenge withSlot(int newSlot) {
       return new Challenge(
           userId, summary, displayed, pollHandle, maxFailures, failureWindow, newSlot);

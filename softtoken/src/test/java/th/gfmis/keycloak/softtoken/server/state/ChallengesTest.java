@@ -72,6 +72,33 @@ class ChallengesTest {
   }
 
   @Test
+  void thePushedFormIsWhatTheDeviceLists() {
+    Challenges.Challenge made = challenge("u", "198.51.100.1");
+    Challenges.Challenge withNanosAndNoBrowser =
+        new Challenges.Challenge(
+            "u",
+            new PendingChallenge(
+                made.summary().id(),
+                made.summary().nonce(),
+                "gfmis",
+                "",
+                store.now().plusNanos(123_456_789),
+                store.now().plus(Duration.ofMinutes(2)).plusNanos(5),
+                null,
+                "198.51.100.1",
+                List.of(12, 47, 85)),
+            47,
+            "poll",
+            5,
+            Duration.ofMinutes(15));
+    assertTrue(challenges.create(withNanosAndNoBrowser, store.now()));
+    PendingChallenge listed = challenges.pendingFor("u", store.now()).get(0).summary();
+    assertEquals(listed, withNanosAndNoBrowser.listed());
+    assertNull(listed.clientName());
+    assertEquals(0, listed.createdAt().getNano());
+  }
+
+  @Test
   void aTypeTheNumberChallengeIsStoredWithoutChoices() {
     Challenges.Challenge picked = challenge("u", "a");
     PendingChallenge p = picked.summary();
