@@ -242,20 +242,24 @@ public class SignInSimulation extends Simulation {
                     .formParam("password", PASSWORD)))
         .exec(session -> expect(session, "gfmis-softtoken-approve-form"))
         .exec(this::deviceChallengesRequest)
+        .exec(session -> step(session, "soft token: device lists challenges"))
         .exec(
             http("soft token: device lists challenges")
                 .get("#{challengesUrl}")
                 .header("Authorization", "#{deviceAuthorization}")
                 .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                .check(status().saveAs("status"))
                 .check(status().is(200))
                 .check(bodyString().saveAs("pending")))
         .exec(this::deviceApproval)
+        .exec(session -> step(session, "soft token: device approves"))
         .exec(
             http("soft token: device approves")
                 .post("#{responseUrl}")
                 .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
                 .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
                 .body(StringBody("#{responseBody}"))
+                .check(status().saveAs("status"))
                 .check(status().is(200))
                 .check(jsonPath("$.status").is("approved")))
         .exec(
@@ -292,7 +296,7 @@ public class SignInSimulation extends Simulation {
    * {@code html}. It sends the cookies it keeps and keeps those each answer sets ({@link Cookies}).
    */
   private static ChainBuilder page(String name, HttpRequestActionBuilder request) {
-    return exec(session -> session.remove("location").remove("html"))
+    return exec(session -> step(session, name).remove("location"))
         .exec(browser(request))
         .asLongAs(SignInSimulation::redirectedInsideKeycloak)
         .on(
@@ -300,9 +304,19 @@ public class SignInSimulation extends Simulation {
                 .exec(browser(http(name + " (redirect)").get("#{next}"))));
   }
 
+  /**
+   * The request a sign-in is about to make, for {@link SignInRecorder#seen}; what an earlier
+   * request answered is forgotten, unless the session already failed (then the failure's answer
+   * stays).
+   */
+  private static Session step(Session session, String name) {
+    return session.isFailed() ? session : session.remove("status").remove("html").set("step", name);
+  }
+
   private static ChainBuilder browser(HttpRequestActionBuilder request) {
     return exec(request
             .header("Cookie", Cookies::header)
+            .check(status().saveAs("status"))
             .check(status().in(200, 302, 303))
             .check(header("Location").optional().saveAs("location"))
             .check(bodyString().saveAs("html"))
@@ -365,10 +379,12 @@ public class SignInSimulation extends Simulation {
 
   /** The code of the callback exchanged for tokens at the token endpoint. */
   private static ChainBuilder token() {
-    return exec(session -> session.set("code", Pkce.code(session.getString("callback"))))
+    return exec(session ->
+            step(session, "token").set("code", Pkce.code(session.getString("callback"))))
         .exec(
             http("token")
                 .post(TARGET + "/realms/" + REALM + "/protocol/openid-connect/token")
+                .check(status().saveAs("status"))
                 .formParam("grant_type", "authorization_code")
                 .formParam("code", "#{code}")
                 .formParam("redirect_uri", REDIRECT_URI)
@@ -393,7 +409,10 @@ public class SignInSimulation extends Simulation {
     return exec(
         session -> {
           recorder.record(
-              kind, session.getLong("startedAt"), System.nanoTime(), !session.isFailed());
+              kind,
+              session.getLong("startedAt"),
+              System.nanoTime(),
+              session.isFailed() ? SignInRecorder.seen(session) : null);
           pool.release(session.getString("username"));
           return session;
         });
