@@ -1,11 +1,16 @@
 package th.gfmis.keycloak.load;
 
+import io.gatling.javaapi.core.Session;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every measured sign-in (kind, start, end, outcome), and the summary the load test prints at the
@@ -16,12 +21,46 @@ import java.util.Map;
  */
 final class SignInRecorder {
 
-  private record SignIn(String kind, long start, long end, boolean ok, int requests) {}
+  /** A sign-in; {@code seen} is what a failed one's last answer was, null when it succeeded. */
+  private record SignIn(String kind, long start, long end, String seen, int requests) {
+    boolean ok() {
+      return seen == null;
+    }
+  }
+
+  private static final Pattern ALERT =
+      Pattern.compile(
+          "class=\"[^\"]*(?:kc-feedback-text|alert__title|instruction)[^\"]*\"[^>]*>\\s*([^<]+)<");
+  private static final Pattern FORM = Pattern.compile("<form id=\"([^\"]+)\"");
+  private static final Pattern TITLE = Pattern.compile("<title>\\s*([^<]*)</title>");
 
   private final List<SignIn> signIns = new ArrayList<>();
+  private final long startedNanos = System.nanoTime();
+  private final Instant started = Instant.now();
 
-  synchronized void record(String kind, long startNanos, long endNanos, boolean ok, int requests) {
-    signIns.add(new SignIn(kind, startNanos, endNanos, ok, requests));
+  /**
+   * What the request at which a sign-in failed got: the request, the HTTP status (or "no answer"),
+   * and the page's message, else its form, else its title. Pages of the sign-in flow name no
+   * person.
+   */
+  static String seen(Session session) {
+    String status =
+        (session.contains("step") ? session.getString("step") + ": " : "")
+            + (session.contains("status") ? "HTTP " + session.getInt("status") : "no answer");
+    String html = session.contains("html") ? session.getString("html") : "";
+    Matcher alert = ALERT.matcher(html);
+    Matcher title = TITLE.matcher(html);
+    Matcher form = FORM.matcher(html);
+    String text =
+        alert.find()
+            ? alert.group(1)
+            : form.find() ? "form " + form.group(1) : title.find() ? title.group(1) : "";
+    text = text.strip().replaceAll("\\s+", " ");
+    return text.isEmpty() ? status : status + " \"" + text + "\"";
+  }
+
+  synchronized void record(String kind, long startNanos, long endNanos, String seen, int requests) {
+    signIns.add(new SignIn(kind, startNanos, endNanos, seen, requests));
   }
 
   /**
@@ -117,6 +156,44 @@ final class SignInRecorder {
           cpuPerSignIn.get(SignInSimulation.SOFT_TOKEN)
               / cpuPerSignIn.get(SignInSimulation.PASSWORD_ONLY));
     }
+    printFailures(out, first);
+  }
+
+  /**
+   * When any sign-in failed: what the failed ones saw, and a timeline of sign-ins that ended in
+   * each five seconds (seconds after the first sign-in started, with the clock time of that start),
+   * so that an outage shows where it began and when sign-ins went through again.
+   */
+  private void printFailures(PrintStream out, long first) {
+    List<SignIn> failed = signIns.stream().filter(s -> !s.ok()).toList();
+    if (failed.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "%nWhat the failed sign-ins got last (count, s after start):%n");
+    Map<String, List<SignIn>> bySeen = new TreeMap<>();
+    failed.forEach(s -> bySeen.computeIfAbsent(s.seen(), k -> new ArrayList<>()).add(s));
+    bySeen.forEach(
+        (seen, list) ->
+            out.printf(
+                Locale.ROOT,
+                "  %6d  %6.1f - %6.1f  %s%n",
+                list.size(),
+                (list.stream().mapToLong(SignIn::end).min().orElseThrow() - first) / 1e9,
+                (list.stream().mapToLong(SignIn::end).max().orElseThrow() - first) / 1e9,
+                seen));
+    out.printf(
+        Locale.ROOT,
+        "%nSign-ins ended per 5 s (0 s = %s UTC): succeeded / failed%n",
+        started.plusNanos(first - startedNanos).toString().substring(11, 19));
+    Map<Long, long[]> buckets = new TreeMap<>();
+    for (SignIn signIn : signIns) {
+      long[] counts =
+          buckets.computeIfAbsent((signIn.end() - first) / 5_000_000_000L, k -> new long[2]);
+      counts[signIn.ok() ? 0 : 1]++;
+    }
+    buckets.forEach(
+        (bucket, counts) ->
+            out.printf(Locale.ROOT, "  %4d s  %5d / %d%n", bucket * 5, counts[0], counts[1]));
   }
 
   private static long percentile(long[] sorted, int p) {

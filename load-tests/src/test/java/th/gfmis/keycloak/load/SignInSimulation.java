@@ -270,7 +270,7 @@ public class SignInSimulation extends Simulation {
                   kind,
                   session.getLong("startedAt"),
                   System.nanoTime(),
-                  !session.isFailed(),
+                  session.isFailed() ? SignInRecorder.seen(session) : null,
                   session.getInt("requests"));
               return giveBack(pool, session);
             });
@@ -336,6 +336,7 @@ public class SignInSimulation extends Simulation {
                     .formParam("password", PASSWORD)))
         .exec(session -> expect(session, "gfmis-softtoken-approve-form"))
         .exec(pushes == null ? listChallenges() : awaitPush())
+        .exec(session -> step(session, "soft token: device approves"))
         .exec(
             counted(
                 http("soft token: device approves")
@@ -343,6 +344,7 @@ public class SignInSimulation extends Simulation {
                     .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
                     .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
                     .body(StringBody("#{responseBody}"))
+                    .check(status().saveAs("status"))
                     .check(status().is(200))
                     .check(jsonPath("$.status").is("approved"))))
         .exec(
@@ -358,12 +360,14 @@ public class SignInSimulation extends Simulation {
   /** The device lists its challenges and picks the one with the browser's number. */
   private ChainBuilder listChallenges() {
     return exec(this::deviceChallengesRequest)
+        .exec(session -> step(session, "soft token: device lists challenges"))
         .exec(
             counted(
                 http("soft token: device lists challenges")
                     .get("#{challengesUrl}")
                     .header("Authorization", "#{deviceAuthorization}")
                     .header("Accept", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                    .check(status().saveAs("status"))
                     .check(status().is(200))
                     .check(bodyString().saveAs("pending"))))
         .exec(this::deviceApproval);
@@ -416,7 +420,7 @@ public class SignInSimulation extends Simulation {
    * {@code html}. It sends the cookies it keeps and keeps those each answer sets ({@link Cookies}).
    */
   private static ChainBuilder page(String name, HttpRequestActionBuilder request) {
-    return exec(session -> session.remove("location").remove("html"))
+    return exec(session -> step(session, name).remove("location"))
         .exec(browser(request))
         .asLongAs(SignInSimulation::redirectedInsideKeycloak)
         .on(
@@ -424,10 +428,20 @@ public class SignInSimulation extends Simulation {
                 .exec(browser(http(name + " (redirect)").get("#{next}"))));
   }
 
+  /**
+   * The request a sign-in is about to make, for {@link SignInRecorder#seen}; what an earlier
+   * request answered is forgotten, unless the session already failed (then the failure's answer
+   * stays).
+   */
+  private static Session step(Session session, String name) {
+    return session.isFailed() ? session : session.remove("status").remove("html").set("step", name);
+  }
+
   private static ChainBuilder browser(HttpRequestActionBuilder request) {
     return counted(
             request
                 .header("Cookie", Cookies::header)
+                .check(status().saveAs("status"))
                 .check(status().in(200, 302, 303))
                 .check(header("Location").optional().saveAs("location"))
                 .check(bodyString().saveAs("html"))
@@ -490,11 +504,13 @@ public class SignInSimulation extends Simulation {
 
   /** The code of the callback exchanged for tokens at the token endpoint. */
   private static ChainBuilder token() {
-    return exec(session -> session.set("code", Pkce.code(session.getString("callback"))))
+    return exec(session ->
+            step(session, "token").set("code", Pkce.code(session.getString("callback"))))
         .exec(
             counted(
                 http("token")
                     .post(TARGET + "/realms/" + REALM + "/protocol/openid-connect/token")
+                    .check(status().saveAs("status"))
                     .formParam("grant_type", "authorization_code")
                     .formParam("code", "#{code}")
                     .formParam("redirect_uri", REDIRECT_URI)

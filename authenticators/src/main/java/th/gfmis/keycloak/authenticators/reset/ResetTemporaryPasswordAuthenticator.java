@@ -93,9 +93,11 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
   }
 
   private void sendTemporaryPassword(AuthenticationFlowContext context) {
+    // A message of the page, not of a field: with (String, String), FormMessage takes the first as
+    // the field and the masked address as the message, and the page showed the address alone.
     FormMessage sent =
         new FormMessage(
-            "gfmisTemporaryPasswordSent", MaskedEmail.mask(context.getUser().getEmail()));
+            null, "gfmisTemporaryPasswordSent", MaskedEmail.mask(context.getUser().getEmail()));
     // A second submission of this page (double click, back button) must not send a second password.
     SingleUseObjectProvider store = context.getSession().singleUseObjects();
     String onceKey = onceKey(context.getAuthenticationSession());

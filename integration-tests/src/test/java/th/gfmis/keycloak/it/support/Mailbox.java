@@ -2,12 +2,14 @@ package th.gfmis.keycloak.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -75,6 +77,25 @@ public final class Mailbox {
                       return mail.to() + " \"" + mail.subject() + "\"";
                     })
                 .toList());
+  }
+
+  /**
+   * Stops the SMTP server: the port closes and Keycloak's connections are refused, as when the mail
+   * server is down. What it had received is gone once it is started again.
+   */
+  public void stopServer() {
+    server.stop();
+  }
+
+  /** Starts the stopped SMTP server again on the same port. */
+  public void startServer() {
+    try {
+      Field field = MailServer.class.getDeclaredField("greenMail");
+      field.setAccessible(true);
+      ((GreenMail) field.get(server)).start();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the test framework's mail server cannot be restarted", e);
+    }
   }
 
   public int count() {

@@ -101,6 +101,27 @@ public final class RawBrowser {
             HttpResponse.BodyHandlers.ofString()));
   }
 
+  /**
+   * POST, then GET along the server's redirects, stopping at a redirect that leaves the server (to
+   * a client's redirect URI, where nothing listens).
+   */
+  public HttpResponse<String> postFollowing(String url, Map<String, String> form)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = post(url, form);
+    String server = URI.create(url).resolve("/").toString();
+    for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+      String next =
+          URI.create(url)
+              .resolve(response.headers().firstValue("Location").orElseThrow())
+              .toString();
+      if (!next.startsWith(server)) {
+        break;
+      }
+      response = get(next);
+    }
+    return response;
+  }
+
   /** A file part of a {@link #postMultipart} form: the name the client sends, and the content. */
   public record FilePart(
       String field, String filename, String contentType, HttpRequest.BodyPublisher content) {}
