@@ -10,6 +10,7 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStoragePrivateUtil;
 import th.gfmis.keycloak.core.state.NodeMemo;
 import th.gfmis.keycloak.softtoken.protocol.CertificateResolver;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenError;
@@ -146,12 +147,16 @@ public final class SoftTokenDevices {
       }
       OWNERS.forget(ownerKey, rememberedOwner);
     }
-    UserModel user =
-        session
-            .users()
+    // Keycloak's own database, not session.users(): that one answers "nobody" when a store fails
+    // (graceful degradation for user federation), and "unknown_certificate" tells a device that
+    // its key is worthless; a database error must stay an error.
+    String owner =
+        UserStoragePrivateUtil.userLocalStorage(session)
             .searchForUserByUserAttributeStream(realm, SERIALS_ATTRIBUTE, serial)
             .findFirst()
+            .map(UserModel::getId)
             .orElse(null);
+    UserModel user = owner == null ? null : session.users().getUserById(realm, owner);
     if (user == null) {
       throw error(SoftTokenError.UNKNOWN_CERTIFICATE);
     }
