@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -14,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.core.events.GfmisEvents;
@@ -28,7 +28,7 @@ import th.gfmis.keycloak.domain.GfmisUserId;
  * form cannot be used to probe citizen IDs, while misses from elsewhere never block the holder
  * ({@link ResetThrottles}, docs/lockouts.md).
  */
-public class ResetIdentifyAuthenticator implements Authenticator {
+public class ResetIdentifyAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String TEMPLATE = "gfmis-reset-identify.ftl";
 
@@ -191,15 +191,4 @@ public class ResetIdentifyAuthenticator implements Authenticator {
   public boolean requiresUser() {
     return false;
   }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

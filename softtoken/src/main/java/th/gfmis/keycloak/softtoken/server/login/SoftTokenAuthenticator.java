@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
@@ -19,6 +18,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.Waits;
@@ -46,7 +46,7 @@ import th.gfmis.keycloak.softtoken.server.state.SoftTokenLockout;
  * client address that started those sign-ins ({@link SoftTokenLockout}). A user without a device is
  * sent to "Get Certificate" ({@link EnrollSoftTokenActionFactory}).
  */
-public class SoftTokenAuthenticator implements Authenticator {
+public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String WAIT_TEMPLATE = "gfmis-softtoken-approve.ftl";
   static final String RESULT_TEMPLATE = "gfmis-softtoken-result.ftl";
@@ -350,11 +350,6 @@ public class SoftTokenAuthenticator implements Authenticator {
   }
 
   @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
   public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
     return EnrollmentRule.approvesOnCurrentDevice(user, Instant.now());
   }
@@ -387,7 +382,4 @@ public class SoftTokenAuthenticator implements Authenticator {
                     org.keycloak.authentication.RequiredActionProvider.class,
                     EnrollSoftTokenActionFactory.PROVIDER_ID));
   }
-
-  @Override
-  public void close() {}
 }
