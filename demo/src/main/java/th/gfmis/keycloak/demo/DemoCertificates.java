@@ -31,6 +31,9 @@ record DemoCertificates(
 
   static final String CA_FILE = "gfmis-demo-ca.crt";
 
+  private static final List<String> KEYTOOL_JVM =
+      List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC");
+
   /**
    * Makes the CA if there is none in {@code dir}, and a new server certificate for {@code host}.
    */
@@ -212,6 +215,9 @@ record DemoCertificates(
             System.getProperty("os.name").startsWith("Windows") ? "keytool.exe" : "keytool");
     List<String> command = new ArrayList<>();
     command.add(keytool.toString());
+    // Each call is a short-lived JVM: no optimising compiler, the smallest collector (starts
+    // faster).
+    command.addAll(KEYTOOL_JVM);
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();

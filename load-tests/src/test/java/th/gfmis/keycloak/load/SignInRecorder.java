@@ -65,16 +65,19 @@ final class SignInRecorder {
 
   /**
    * Prints the summary. Sign-ins per second are counted over each kind's plateau: its last {@code
-   * plateauSeconds} (the hold at the peak concurrency), when the servers are as busy as this load
-   * makes them; the servers' processor time per sign-in is for the same window.
+   * plateauSeconds} after its first {@code rampSeconds} (the hold at the peak concurrency), when
+   * the servers are as busy as this load makes them; the servers' processor time per sign-in is for
+   * the same window.
    */
   synchronized void print(
       PrintStream out,
       String target,
       int peak,
       int processors,
+      long rampSeconds,
       long plateauSeconds,
       CpuSampler cpu) {
+    long rampNanos = rampSeconds * 1_000_000_000L;
     if (signIns.isEmpty()) {
       out.println("No sign-in was measured.");
       return;
@@ -114,10 +117,15 @@ final class SignInRecorder {
       List<SignIn> failed = kind.getValue().stream().filter(s -> !s.ok()).toList();
       long[] millis =
           ok.stream().mapToLong(s -> (s.end() - s.start()) / 1_000_000).sorted().toArray();
+      long kindStart = kind.getValue().stream().mapToLong(SignIn::start).min().orElseThrow();
       long kindEnd = kind.getValue().stream().mapToLong(SignIn::end).max().orElseThrow();
-      long plateauStart = kindEnd - plateauSeconds * 1_000_000_000L;
+      // The last plateauSeconds, but never the ramp: when the users run out early (see the
+      // warning), the kind's load ended before the window did.
+      long plateauStart =
+          Math.max(kindEnd - plateauSeconds * 1_000_000_000L, kindStart + rampNanos);
+      double plateau = Math.max(1e-9, (kindEnd - plateauStart) / 1e9);
       long onPlateau = ok.stream().filter(s -> s.end() >= plateauStart).count();
-      double perSecond = onPlateau / (double) plateauSeconds;
+      double perSecond = onPlateau / plateau;
       double cpuMillis =
           cpu.enabled() && onPlateau > 0
               ? cpu.spentBetween(plateauStart, kindEnd) / onPlateau / 1e6

@@ -2,8 +2,9 @@ package th.gfmis.keycloak.authenticators.reset;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.keycloak.models.UserModel;
-import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.UserLimit;
 
 /**
@@ -13,23 +14,10 @@ import th.gfmis.keycloak.core.throttle.UserLimit;
  */
 final class MailPermit {
 
-  private final UserLimit interval;
-  private final AttemptLimiter.Attempt intervalAttempt;
-  private final UserLimit cap;
-  private final AttemptLimiter.Attempt capAttempt;
-  private final Duration wait;
+  private final ClaimedLimits claims;
 
-  private MailPermit(
-      UserLimit interval,
-      AttemptLimiter.Attempt intervalAttempt,
-      UserLimit cap,
-      AttemptLimiter.Attempt capAttempt,
-      Duration wait) {
-    this.interval = interval;
-    this.intervalAttempt = intervalAttempt;
-    this.cap = cap;
-    this.capAttempt = capAttempt;
-    this.wait = wait;
+  private MailPermit(ClaimedLimits claims) {
+    this.claims = claims;
   }
 
   static MailPermit ask(
@@ -38,47 +26,30 @@ final class MailPermit {
       String address,
       ResetSettings settings,
       Instant now) {
-    UserLimit interval =
-        settings.otpPolicy().resendCooldown().toSeconds() < 1
-            ? null
-            : throttles.otpInterval(user, address);
-    AttemptLimiter.Attempt intervalAttempt = interval == null ? null : interval.claim(now);
-    if (intervalAttempt != null && !intervalAttempt.allowed()) {
-      return new MailPermit(null, null, null, null, intervalAttempt.blockedFor());
+    List<UserLimit> limits = new ArrayList<>();
+    if (settings.otpPolicy().resendCooldown().toSeconds() >= 1) {
+      limits.add(throttles.otpInterval(user, address));
     }
-    UserLimit cap = throttles.otpMails(user);
-    AttemptLimiter.Attempt capAttempt = cap.claim(now);
-    if (!capAttempt.allowed()) {
-      if (intervalAttempt != null) {
-        intervalAttempt.succeeded();
-      }
-      return new MailPermit(null, null, null, null, capAttempt.blockedFor());
-    }
-    return new MailPermit(interval, intervalAttempt, cap, capAttempt, Duration.ZERO);
+    limits.add(throttles.otpMails(user));
+    return new MailPermit(ClaimedLimits.claim(now, limits));
   }
 
   boolean allowed() {
-    return capAttempt != null;
+    return claims.allowed();
   }
 
   /** How long to wait when not allowed. */
   Duration waitFor() {
-    return wait;
+    return claims.blockedFor();
   }
 
   /** The mail went out: both limits count it. */
   void used() {
-    if (intervalAttempt != null) {
-      interval.counted(intervalAttempt);
-    }
-    cap.counted(capAttempt);
+    claims.counted();
   }
 
   /** The mail did not go out: both limits are given back. */
   void giveBack() {
-    if (intervalAttempt != null) {
-      intervalAttempt.succeeded();
-    }
-    capAttempt.succeeded();
+    claims.givenBack();
   }
 }

@@ -64,30 +64,50 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
     }
   }
 
-  private void sendNewCode(AuthenticationFlowContext context) {
+  /** A new code by e-mail, unless the resend interval or the mail cap holds it back. */
+  private static void sendNewCode(AuthenticationFlowContext context) {
     ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
-    UserModel user = context.getUser();
     Instant now = Instant.now();
-    ResetThrottles throttles =
-        new ResetThrottles(context.getSession(), context.getRealm(), settings);
     MailPermit permit =
-        MailPermit.ask(throttles, user, context.getConnection().getRemoteAddr(), settings, now);
-    if (!permit.allowed()) {
+        MailPermit.ask(
+            new ResetThrottles(context.getSession(), context.getRealm(), settings),
+            context.getUser(),
+            context.getConnection().getRemoteAddr(),
+            settings,
+            now);
+    if (permit.allowed()) {
+      mailNewCode(context, settings, permit, now);
+    } else {
       context.challenge(
           page(context, pendingOtp(context.getAuthenticationSession()))
               .setError(
                   "gfmisOtpResendWait", Long.toString(Waits.minutesRoundedUp(permit.waitFor())))
               .createForm(TEMPLATE));
-      return;
     }
+  }
 
+  /** Issues a code and e-mails it; the permit counts the mail only when it went out. */
+  private static void mailNewCode(
+      AuthenticationFlowContext context, ResetSettings settings, MailPermit permit, Instant now) {
     RealmSecrets.Keyed key = RealmSecrets.active(context.getSession(), context.getRealm());
     EmailOtp.Issued issued = EmailOtp.issue(CODES, key.hasher(), now, settings.otpPolicy());
+    if (mailed(context, settings, issued)) {
+      permit.used();
+      codeSent(context, key, issued.otp());
+    } else {
+      permit.giveBack();
+      mailFailed(context);
+    }
+  }
+
+  /** Whether the mail server took the e-mail with the code. */
+  private static boolean mailed(
+      AuthenticationFlowContext context, ResetSettings settings, EmailOtp.Issued issued) {
     GfmisMailer mailer = new GfmisMailer(context.getSession(), context.getRealm());
-    Locale locale = mailer.localeOf(user);
+    Locale locale = mailer.localeOf(context.getUser());
     try {
       mailer.send(
-          user,
+          context.getUser(),
           GfmisEmail.RESET_OTP,
           List.of(issued.otp().reference()),
           Map.of(
@@ -95,34 +115,43 @@ public class ResetEmailOtpAuthenticator extends ResetStep {
               "reference", issued.otp().reference(),
               "expiresAt", ThaiDates.format(issued.otp().expiresAt(), locale, ThaiDates.BANGKOK),
               "lifetimeMinutes", settings.otpPolicy().lifetime().toMinutes()));
+      return true;
     } catch (EmailException e) {
-      permit.giveBack();
       LOG.warnf(
           "Could not send the reset OTP e-mail in realm %s: %s",
           context.getRealm().getName(), e.getMessage());
-      context
-          .getEvent()
-          .clone()
-          .event(EventType.SEND_RESET_PASSWORD)
-          .user(user)
-          .error(Errors.EMAIL_SEND_FAILED);
-      context.challenge(
-          page(context, pendingOtp(context.getAuthenticationSession()))
-              .setAttribute("gfmisSendFailed", true)
-              .setError("gfmisEmailSendFailed")
-              .createForm(TEMPLATE));
-      return;
+      return false;
     }
+  }
+
+  /** This browser keeps the code's hash; the page asks for the code. */
+  private static void codeSent(
+      AuthenticationFlowContext context, RealmSecrets.Keyed key, EmailOtp otp) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    authSession.setAuthNote(ResetNotes.OTP, issued.otp().serialize());
+    authSession.setAuthNote(ResetNotes.OTP, otp.serialize());
     authSession.setAuthNote(ResetNotes.OTP_KEY_ID, key.kid());
-    permit.used();
+    UserModel user = context.getUser();
     GfmisEvents.step(context.getEvent(), EventType.SEND_RESET_PASSWORD, Step.OTP_SENT)
         .user(user)
-        .detail(GfmisEvents.REFERENCE, issued.otp().reference())
+        .detail(GfmisEvents.REFERENCE, otp.reference())
         .detail(Details.EMAIL, MaskedEmail.mask(user.getEmail()))
         .success();
-    context.challenge(page(context, issued.otp()).createForm(TEMPLATE));
+    context.challenge(page(context, otp).createForm(TEMPLATE));
+  }
+
+  /** The mail server refused: the page says so; an earlier code, if any, still works. */
+  private static void mailFailed(AuthenticationFlowContext context) {
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.SEND_RESET_PASSWORD)
+        .user(context.getUser())
+        .error(Errors.EMAIL_SEND_FAILED);
+    context.challenge(
+        page(context, pendingOtp(context.getAuthenticationSession()))
+            .setAttribute("gfmisSendFailed", true)
+            .setError("gfmisEmailSendFailed")
+            .createForm(TEMPLATE));
   }
 
   private void verify(AuthenticationFlowContext context) {

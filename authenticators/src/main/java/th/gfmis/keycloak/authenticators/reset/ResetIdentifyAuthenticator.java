@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -14,11 +13,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.core.events.GfmisEvents;
-import th.gfmis.keycloak.core.throttle.AttemptLimiter;
-import th.gfmis.keycloak.core.throttle.UserLimit;
 import th.gfmis.keycloak.core.throttle.Waits;
 import th.gfmis.keycloak.domain.CitizenId;
 import th.gfmis.keycloak.domain.GfmisUserId;
@@ -30,7 +28,7 @@ import th.gfmis.keycloak.domain.GfmisUserId;
  * form cannot be used to probe citizen IDs, while misses from elsewhere never block the holder
  * ({@link ResetThrottles}, docs/lockouts.md).
  */
-public class ResetIdentifyAuthenticator implements Authenticator {
+public class ResetIdentifyAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String TEMPLATE = "gfmis-reset-identify.ftl";
 
@@ -44,62 +42,90 @@ public class ResetIdentifyAuthenticator implements Authenticator {
 
   @Override
   public void action(AuthenticationFlowContext context) {
-    if (citizenIdsRefused(context)) {
-      return;
+    if (!citizenIdsRefused(context)) {
+      ResetForm input = ResetForm.from(context.getHttpRequest().getDecodedFormParameters());
+      List<FormMessage> fieldErrors = input.fieldErrors();
+      if (fieldErrors.isEmpty()) {
+        identify(context, input);
+      } else {
+        showFieldErrors(context, input, fieldErrors);
+      }
     }
-    ResetForm input = ResetForm.from(context.getHttpRequest().getDecodedFormParameters());
-    List<FormMessage> fieldErrors = input.fieldErrors();
-    if (!fieldErrors.isEmpty()) {
-      context.getEvent().clone().event(EventType.RESET_PASSWORD).error(Errors.INVALID_INPUT);
-      LoginFormsProvider form = form(context, input);
-      fieldErrors.forEach(form::addError);
-      context.challenge(form.createForm(TEMPLATE));
-      return;
-    }
+  }
+
+  private static void showFieldErrors(
+      AuthenticationFlowContext context, ResetForm input, List<FormMessage> fieldErrors) {
+    context.getEvent().clone().event(EventType.RESET_PASSWORD).error(Errors.INVALID_INPUT);
+    LoginFormsProvider form = form(context, input);
+    fieldErrors.forEach(form::addError);
+    context.challenge(form.createForm(TEMPLATE));
+  }
+
+  /** Looks for the holder of the well-formed triple, once both miss limits let the attempt in. */
+  private static void identify(AuthenticationFlowContext context, ResetForm input) {
     GfmisUserId userId = input.parsedUserId().orElseThrow();
-    CitizenId citizenId = input.parsedCitizenId().orElseThrow();
-    ResetSettings settings = ResetSettings.of(context.getAuthenticatorConfig());
-    KeycloakSession session = context.getSession();
-    RealmModel realm = context.getRealm();
-    Instant now = Instant.now();
-    UserModel candidate = session.users().getUserByUsername(realm, userId.username());
-    String address = context.getConnection().getRemoteAddr();
-    ResetThrottles throttles = new ResetThrottles(session, realm, settings);
-    UserLimit perUserAndAddress =
-        throttles.identifyMissesPerUserAndAddress(candidate, userId, address);
-    UserLimit perAddress = throttles.identifyMissesPerAddress(candidate, userId, address);
-
-    AttemptLimiter.Attempt userAttempt = perUserAndAddress.claim(now);
-    if (!userAttempt.allowed()) {
-      refuse(context, input, userId, userAttempt.blockedFor());
-      return;
+    UserModel candidate =
+        context.getSession().users().getUserByUsername(context.getRealm(), userId.username());
+    ClaimedLimits misses = claimMisses(context, candidate, userId);
+    if (misses.allowed()) {
+      matchTriple(context, input, candidate, misses);
+    } else {
+      refuse(context, input, userId, misses.blockedFor());
     }
-    AttemptLimiter.Attempt addressAttempt = perAddress.claim(now);
-    if (!addressAttempt.allowed()) {
-      userAttempt.succeeded();
-      refuse(context, input, userId, addressAttempt.blockedFor());
-      return;
-    }
+  }
 
-    UserModel user = findHolder(session, realm, candidate, citizenId, input);
+  /**
+   * The holder goes on when the whole triple matches; a miss counts in both limits, a match in
+   * neither.
+   */
+  private static void matchTriple(
+      AuthenticationFlowContext context,
+      ResetForm input,
+      UserModel candidate,
+      ClaimedLimits misses) {
+    UserModel user =
+        findHolder(
+            context.getSession(),
+            context.getRealm(),
+            candidate,
+            input.parsedCitizenId().orElseThrow(),
+            input);
     if (user == null) {
-      perUserAndAddress.counted(userAttempt);
-      perAddress.counted(addressAttempt);
-      context
-          .getEvent()
-          .clone()
-          .event(EventType.RESET_PASSWORD)
-          .detail(Details.USERNAME, userId.username())
-          .error(Errors.USER_NOT_FOUND);
-      context.challenge(
-          form(context, input).setError("gfmisNoRegisteredData").createForm(TEMPLATE));
-      return;
+      misses.counted();
+      noRegisteredData(context, input, input.parsedUserId().orElseThrow());
+    } else {
+      misses.givenBack();
+      context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
+      context.setUser(user);
+      context.success();
     }
-    userAttempt.succeeded();
-    addressAttempt.succeeded();
-    context.getEvent().user(user).detail(Details.USERNAME, user.getUsername());
-    context.setUser(user);
-    context.success();
+  }
+
+  /** Misses per user ID and client address, then per client address. */
+  private static ClaimedLimits claimMisses(
+      AuthenticationFlowContext context, UserModel candidate, GfmisUserId userId) {
+    ResetThrottles throttles =
+        new ResetThrottles(
+            context.getSession(),
+            context.getRealm(),
+            ResetSettings.of(context.getAuthenticatorConfig()));
+    String address = context.getConnection().getRemoteAddr();
+    return ClaimedLimits.claim(
+        Instant.now(),
+        List.of(
+            throttles.identifyMissesPerUserAndAddress(candidate, userId, address),
+            throttles.identifyMissesPerAddress(candidate, userId, address)));
+  }
+
+  private static void noRegisteredData(
+      AuthenticationFlowContext context, ResetForm input, GfmisUserId userId) {
+    context
+        .getEvent()
+        .clone()
+        .event(EventType.RESET_PASSWORD)
+        .detail(Details.USERNAME, userId.username())
+        .error(Errors.USER_NOT_FOUND);
+    context.challenge(form(context, input).setError("gfmisNoRegisteredData").createForm(TEMPLATE));
   }
 
   private static void refuse(
@@ -165,15 +191,4 @@ public class ResetIdentifyAuthenticator implements Authenticator {
   public boolean requiresUser() {
     return false;
   }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

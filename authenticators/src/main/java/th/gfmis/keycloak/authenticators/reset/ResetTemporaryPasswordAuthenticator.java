@@ -16,7 +16,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -47,7 +46,7 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
   private static final String ACTION_SEND = "send";
   private static final int MIN_LENGTH = 12;
   private static final int GENERATION_ATTEMPTS = 5;
-  private static final long ONCE_GUARD_SECONDS = Duration.ofHours(1).toSeconds();
+  private static final Duration ONCE_GUARD = Duration.ofHours(1);
   private static final Logger LOG = Logger.getLogger(ResetTemporaryPasswordAuthenticator.class);
   private static final TemporaryPasswords PASSWORDS = new TemporaryPasswords();
 
@@ -92,28 +91,34 @@ public class ResetTemporaryPasswordAuthenticator extends ResetStep {
     }
   }
 
-  private void sendTemporaryPassword(AuthenticationFlowContext context) {
-    // A message of the page, not of a field: with (String, String), FormMessage takes the first as
-    // the field and the masked address as the message, and the page showed the address alone.
-    FormMessage sent =
-        new FormMessage(
-            null, "gfmisTemporaryPasswordSent", MaskedEmail.mask(context.getUser().getEmail()));
-    // A second submission of this page (double click, back button) must not send a second password.
-    SingleUseObjectProvider store = context.getSession().singleUseObjects();
-    String onceKey = onceKey(context.getAuthenticationSession());
-    if (!store.putIfAbsent(onceKey, ONCE_GUARD_SECONDS)) {
-      context.forkWithSuccessMessage(sent);
-      return;
-    }
-    Failure failure = setAndMail(context);
-    if (failure != null) {
-      store.remove(onceKey);
+  private static void sendTemporaryPassword(AuthenticationFlowContext context) {
+    Failure failure =
+        new OnceGuard(
+                context.getSession().singleUseObjects(),
+                onceKey(context.getAuthenticationSession()),
+                ONCE_GUARD)
+            .once(() -> setMailAndEndSessions(context));
+    if (failure == null) {
+      // A message of the page, not of a field: with (String, String), FormMessage takes the first
+      // as the field and the masked address as the message, and the page showed the address alone.
+      context.forkWithSuccessMessage(
+          new FormMessage(
+              null, "gfmisTemporaryPasswordSent", MaskedEmail.mask(context.getUser().getEmail())));
+    } else {
       refuse(context, failure);
-      return;
     }
-    UserSessionTerminator.Ended ended = endSessions(context);
-    recordSent(context, ended);
-    context.forkWithSuccessMessage(sent);
+  }
+
+  /**
+   * Sets and e-mails the password; once it went out, ends the user's sessions and records it.
+   * Returns why nothing was sent, or null.
+   */
+  private static Failure setMailAndEndSessions(AuthenticationFlowContext context) {
+    Failure failure = setAndMail(context);
+    if (failure == null) {
+      recordSent(context, endSessions(context));
+    }
+    return failure;
   }
 
   /**

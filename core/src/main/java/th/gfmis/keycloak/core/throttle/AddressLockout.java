@@ -10,7 +10,9 @@ import th.gfmis.keycloak.core.state.SingleUseStores;
  * Lockout of one sign-in factor for one user <em>from one client address</em>: failures in a
  * window, counted cluster-wide and atomically ({@link AttemptLimiter}) and shown to administrators
  * as one of the user's locks ({@link UserLocks}). Keyed by the address, so that someone who guesses
- * from their own address locks out only themselves, never the holder at another address.
+ * from their own address locks out only themselves, never the holder at another address. A limit
+ * that counts every attempt rather than failures (such as new Soft Token challenges) is built the
+ * same way and counts with {@link #count}.
  */
 public final class AddressLockout {
 
@@ -40,11 +42,21 @@ public final class AddressLockout {
   /** Counts one failure from {@code address}. */
   public void recordFailure(
       String userId, String address, int maxFailures, Duration window, Instant now) {
-    UserLimit limit = limit(userId, address, maxFailures, window);
+    count(userId, address, maxFailures, window, now);
+  }
+
+  /**
+   * Counts one attempt from {@code address} if the limit has room for it; the answer says whether
+   * it had, and when not, for how long the limit holds.
+   */
+  public AttemptLimiter.Attempt count(
+      String userId, String address, int max, Duration window, Instant now) {
+    UserLimit limit = limit(userId, address, max, window);
     AttemptLimiter.Attempt attempt = limit.claim(now);
     if (attempt.allowed()) {
       limit.counted(attempt);
     }
+    return attempt;
   }
 
   /**

@@ -5,18 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
 /**
@@ -25,31 +16,9 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
  * back to the step with the reason, and a retry as the right person goes on to the confirm page.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ProofingFlowIT {
+class ProofingFlowIT extends AbstractRegistrationIT {
 
   private static final String START = "gfmis-proofing-start";
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  Pages pages;
-  RegistrationSteps steps;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-    steps = new RegistrationSteps(pages, realm.getBaseUrl());
-  }
 
   /** Registers Somchai's user ID with his CID up to the stand-in's login; returns the state. */
   private String atTheStandIn() {

@@ -4,19 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Mailbox;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
 /**
@@ -25,31 +16,7 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
  * a resend inside the interval.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class RegistrationBadInputIT {
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  Pages pages;
-  Mailbox mailbox;
-  RegistrationSteps steps;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-    mailbox = new Mailbox(mailServer);
-    steps = new RegistrationSteps(pages, realm.getBaseUrl());
-  }
+class RegistrationBadInputIT extends AbstractRegistrationIT {
 
   @Test
   void theFirstPageRefusesEachBadFieldWithItsOwnMessage() {

@@ -11,18 +11,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.HeadlessChromium;
 import th.gfmis.keycloak.it.support.Holder;
@@ -31,7 +24,6 @@ import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RealmSettings;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
-import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
 /**
  * The whole decision in two headless Chromium browsers, on PostgreSQL: a new holder registers
@@ -46,36 +38,21 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
     named = "kc.test.database.vendor",
     matches = "postgres",
     disabledReason = "the admin console's tests run in the postgresql execution")
-class RegistrationDecisionConsolePostgresqlIT {
+class RegistrationDecisionConsolePostgresqlIT extends AbstractRegistrationIT {
 
   private static final String REASON = "The order is not signed / คำสั่งไม่มีลายมือชื่อ";
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectMailServer MailServer mailServer;
 
   @InjectAdminClient Keycloak adminClient;
 
   @InjectKeycloakUrls KeycloakUrls urls;
 
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  private Mailbox mailbox;
   private Holders holders;
   private ConsoleSteps console;
 
   @BeforeEach
   void setUp() {
-    mailbox = new Mailbox(mailServer);
     holders = new Holders(adminClient, realm, urls.getBase());
-    console = new ConsoleSteps(new Pages(webDriver.driver()), urls.getBase(), realm.getName());
+    console = new ConsoleSteps(pages, urls.getBase(), realm.getName());
   }
 
   @Test

@@ -10,26 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.Mailbox;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.ResetSteps;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
@@ -43,7 +34,7 @@ import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
  * lost the phone replaces it without it.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class RegistrationJourneyIT {
+class RegistrationJourneyIT extends AbstractRegistrationIT {
 
   /** Demo user without a holder, and the stand-in person who takes it (มานี มีสุข). */
   static final String FREE_USER_ID = "T05005000000401";
@@ -53,33 +44,9 @@ class RegistrationJourneyIT {
   /** Demo user T05005000000101, whose bound CID is Somchai's. */
   static final String SOMCHAI_USER_ID = "T05005000000101";
 
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
   @InjectKeycloakUrls KeycloakUrls urls;
 
   @InjectAdminClient Keycloak adminClient;
-
-  Pages pages;
-  Mailbox mailbox;
-  RegistrationSteps steps;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-    mailbox = new Mailbox(mailServer);
-    steps = new RegistrationSteps(pages, realm.getBaseUrl());
-  }
 
   @Test
   void aNewHolderRegistersIsApprovedAndReachesGetCertificate() throws Exception {

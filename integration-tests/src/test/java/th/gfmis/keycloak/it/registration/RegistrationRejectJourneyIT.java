@@ -8,24 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Mailbox;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RealmSettings;
-import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
 /**
  * Reject and fix (R-S3): the approver rejects with a reason, the holder is e-mailed, signs in,
@@ -33,33 +23,9 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
  * the same registration goes back to Request.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class RegistrationRejectJourneyIT {
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
+class RegistrationRejectJourneyIT extends AbstractRegistrationIT {
 
   @InjectKeycloakUrls KeycloakUrls urls;
-
-  Pages pages;
-  Mailbox mailbox;
-  RegistrationSteps steps;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-    mailbox = new Mailbox(mailServer);
-    steps = new RegistrationSteps(pages, realm.getBaseUrl());
-  }
 
   @Test
   void aRejectedRequestIsFixedAndResubmittedIntoTheSameRegistration() throws Exception {

@@ -18,21 +18,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import th.gfmis.keycloak.it.support.GfmisClient;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RawBrowser;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
@@ -43,32 +34,10 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
  * the server made of a file is read from the identify step's event.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class RegistrationUploadIT {
+class RegistrationUploadIT extends AbstractRegistrationIT {
 
   private static final int ONE_MB = 1024 * 1024;
   private static final Pattern TICKET = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"");
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectMailServer MailServer mailServer;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  Pages pages;
-  RegistrationSteps steps;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-    steps = new RegistrationSteps(pages, realm.getBaseUrl());
-  }
 
   @Test
   void exactlyOneMegabyteIsKeptAndOneByteMoreIsRefused() throws Exception {

@@ -6,18 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.AgencyApp;
-import th.gfmis.keycloak.it.support.GfmisRealmConfig;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
-import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 
 /**
@@ -26,29 +19,11 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
  * identity provider {@code thaid} cannot be used to sign in to GFMIS.
  */
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
-class ThaidStandInIT {
+class ThaidStandInIT extends AbstractRegistrationIT {
 
   private static final String INVALID_RETURN_TH =
       "ข้อมูลที่ส่งกลับจาก ThaID ไม่ถูกต้องหรือถูกใช้ไปแล้ว";
   private static final String INVALID_RETURN_EN = "The return from ThaID was not valid";
-
-  @InjectRealm(fromJson = GfmisRealmConfig.REALM_JSON, config = GfmisRealmConfig.class)
-  ManagedRealm realm;
-
-  @InjectRealm(
-      ref = "thaid",
-      fromJson = ThaidRealmConfig.REALM_JSON,
-      config = ThaidRealmConfig.class)
-  ManagedRealm thaid;
-
-  @InjectWebDriver ManagedWebDriver webDriver;
-
-  Pages pages;
-
-  @BeforeEach
-  void setUp() {
-    pages = new Pages(webDriver.driver());
-  }
 
   private String callbackUrl() {
     return realm.getBaseUrl() + "/gfmis-registration/proofing/callback";

@@ -5,11 +5,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.LoginActionsService;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.registration.Registration;
 import th.gfmis.keycloak.registration.RegistrationStatus;
 import th.gfmis.keycloak.registration.RegistrationStore;
@@ -22,7 +20,7 @@ import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentGrants;
  * its status page instead of Get Certificate, and from New or Reject can go and fix it. Everyone
  * else passes through untouched. It never signs anyone in while the registration is open.
  */
-public class PendingRegistrationAuthenticator implements Authenticator {
+public class PendingRegistrationAuthenticator extends AbstractGfmisAuthenticator {
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -64,20 +62,4 @@ public class PendingRegistrationAuthenticator implements Authenticator {
         .latestFor(context.getRealm(), user)
         .filter(found -> found.status() != RegistrationStatus.APPROVED);
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

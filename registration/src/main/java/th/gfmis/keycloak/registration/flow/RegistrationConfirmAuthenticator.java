@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -23,6 +22,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.RealmSecrets;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.mail.GfmisEmail;
@@ -53,7 +53,7 @@ import th.gfmis.keycloak.registration.decision.RegistrationDecisions;
  * holder the password under the realm's policy. Then the registration is stored: created, or the
  * user's open New/Reject registration fixed; a new phone is approved at once.
  */
-public class RegistrationConfirmAuthenticator implements Authenticator {
+public class RegistrationConfirmAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String TEMPLATE = "gfmis-registration-confirm.ftl";
   private static final String ACTION_RESEND = "resend";
@@ -387,20 +387,4 @@ public class RegistrationConfirmAuthenticator implements Authenticator {
         authSession.getTabId(),
         otp.reference());
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

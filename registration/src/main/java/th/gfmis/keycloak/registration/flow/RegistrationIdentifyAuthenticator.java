@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -18,6 +17,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.citizenid.CitizenIdStore;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.state.SingleUseStores;
@@ -37,7 +37,7 @@ import th.gfmis.keycloak.registration.Submission;
  * CID's keyed hash and last four digits, the e-mail and the checked file wait in the authentication
  * session for identity proofing.
  */
-public class RegistrationIdentifyAuthenticator implements Authenticator {
+public class RegistrationIdentifyAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String TEMPLATE = "gfmis-registration-identify.ftl";
   static final int MAX_UNKNOWN_PER_ADDRESS = 10;
@@ -177,15 +177,4 @@ public class RegistrationIdentifyAuthenticator implements Authenticator {
   public boolean requiresUser() {
     return false;
   }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

@@ -3,12 +3,11 @@ package th.gfmis.keycloak.registration.flow;
 import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.domain.ThaiDates;
 import th.gfmis.keycloak.registration.Registration;
@@ -20,7 +19,7 @@ import th.gfmis.keycloak.registration.RegistrationStore;
  * succeeds, so the registration flow never signs anyone in: an approved holder signs in from the
  * login page and is led to Get Certificate.
  */
-public class RegistrationStatusAuthenticator implements Authenticator {
+public class RegistrationStatusAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String TEMPLATE = "gfmis-registration-status.ftl";
   static final String ACTION_FIX = "fix";
@@ -80,20 +79,4 @@ public class RegistrationStatusAuthenticator implements Authenticator {
         });
     return form;
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

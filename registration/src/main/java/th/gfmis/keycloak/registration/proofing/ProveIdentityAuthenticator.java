@@ -3,13 +3,11 @@ package th.gfmis.keycloak.registration.proofing;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.registration.RegistrationNotes;
 import th.gfmis.keycloak.registration.SessionTicket;
@@ -22,7 +20,7 @@ import th.gfmis.keycloak.registration.SessionTicket;
  *
  * <p>Needs the user and the note {@link RegistrationNotes#ENTERED_CID_HASH} from the step before.
  */
-public class ProveIdentityAuthenticator implements Authenticator {
+public class ProveIdentityAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String TEMPLATE = "gfmis-registration-proofing.ftl";
 
@@ -75,20 +73,4 @@ public class ProveIdentityAuthenticator implements Authenticator {
             authSession, state, ProofingCallbackResource.callbackUri(session, context.getRealm()));
     context.challenge(Response.status(Response.Status.FOUND).location(target).build());
   }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

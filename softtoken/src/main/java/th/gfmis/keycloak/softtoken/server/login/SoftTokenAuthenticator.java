@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
@@ -19,6 +18,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
 import th.gfmis.keycloak.core.events.GfmisEvents;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.Waits;
@@ -46,7 +46,7 @@ import th.gfmis.keycloak.softtoken.server.state.SoftTokenLockout;
  * client address that started those sign-ins ({@link SoftTokenLockout}). A user without a device is
  * sent to "Get Certificate" ({@link EnrollSoftTokenActionFactory}).
  */
-public class SoftTokenAuthenticator implements Authenticator {
+public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
 
   static final String WAIT_TEMPLATE = "gfmis-softtoken-approve.ftl";
   static final String RESULT_TEMPLATE = "gfmis-softtoken-result.ftl";
@@ -108,67 +108,121 @@ public class SoftTokenAuthenticator implements Authenticator {
     return true;
   }
 
-  private void startChallenge(AuthenticationFlowContext context) {
+  /** A new challenge for this sign-in, unless the client address is locked out or throttled. */
+  private static void startChallenge(AuthenticationFlowContext context) {
     LoginSettings settings = LoginSettings.of(context.getAuthenticatorConfig());
-    RealmModel realm = context.getRealm();
-    UserModel user = context.getUser();
-    SingleUseObjectProvider store = context.getSession().singleUseObjects();
     Instant now = Instant.now();
+    lockedOut(context, settings, now)
+        .or(() -> throttled(context, settings, now))
+        .or(() -> createChallenge(context, settings, now))
+        .ifPresent(refusal -> result(context, refusal.outcome(), refusal.minutes()));
+  }
 
-    String address = context.getConnection().getRemoteAddr();
+  /** Locked: too many denials and wrong numbers of challenges this client address started. */
+  private static Optional<Refusal> lockedOut(
+      AuthenticationFlowContext context, LoginSettings settings, Instant now) {
     Duration locked =
-        SoftTokenLockout.of(store, realm)
+        SoftTokenLockout.of(context.getSession().singleUseObjects(), context.getRealm())
             .blockedFor(
-                user.getId(), address, settings.maxFailures(), settings.failureWindow(), now);
-    if (!locked.isZero()) {
-      result(context, "locked", Waits.minutesRoundedUp(locked));
-      return;
-    }
-    AttemptLimiter.Attempt issued =
-        new ChallengeThrottle(store, realm)
-            .claim(
-                user.getId(), address, settings.maxChallenges(), settings.challengeWindow(), now);
-    if (!issued.allowed()) {
-      result(context, "throttled", Waits.minutesRoundedUp(issued.blockedFor()));
-      return;
-    }
+                context.getUser().getId(),
+                context.getConnection().getRemoteAddr(),
+                settings.maxFailures(),
+                settings.failureWindow(),
+                now);
+    return locked.isZero()
+        ? Optional.empty()
+        : Optional.of(new Refusal(ChallengeOutcome.LOCKED, locked));
+  }
 
+  /** Counts the new challenge; throttled when this client address has started too many. */
+  private static Optional<Refusal> throttled(
+      AuthenticationFlowContext context, LoginSettings settings, Instant now) {
+    AttemptLimiter.Attempt issued =
+        ChallengeThrottle.of(context.getSession().singleUseObjects(), context.getRealm())
+            .count(
+                context.getUser().getId(),
+                context.getConnection().getRemoteAddr(),
+                settings.maxChallenges(),
+                settings.challengeWindow(),
+                now);
+    return issued.allowed()
+        ? Optional.empty()
+        : Optional.of(new Refusal(ChallengeOutcome.THROTTLED, issued.blockedFor()));
+  }
+
+  /**
+   * Stores a new challenge beside the user's other pending ones and starts waiting for it; when the
+   * user already has as many pending as allowed, nothing is started and the step is throttled for
+   * the lifetime of a challenge.
+   */
+  private static Optional<Refusal> createChallenge(
+      AuthenticationFlowContext context, LoginSettings settings, Instant now) {
+    SingleUseObjectProvider store = context.getSession().singleUseObjects();
+    Challenges.Challenge challenge = newChallenge(context, settings, now);
+    boolean created = new Challenges(store, context.getRealm()).create(challenge, now);
+    if (created) {
+      begin(context, challenge);
+    } else {
+      new BrowserPolls(store).forget(challenge.pollHandle());
+    }
+    return created
+        ? Optional.empty()
+        : Optional.of(new Refusal(ChallengeOutcome.THROTTLED, settings.challengeTtl()));
+  }
+
+  /** A challenge with its number, its poll handle for the browser and what the phone shows. */
+  private static Challenges.Challenge newChallenge(
+      AuthenticationFlowContext context, LoginSettings settings, Instant now) {
     NumberMatching.Numbers numbers = NumberMatching.generate(RANDOM);
     Instant expires = now.plus(settings.challengeTtl());
-    BrowserPolls polls = new BrowserPolls(store);
-    String poll = polls.open(RANDOM, now, expires);
+    String poll =
+        new BrowserPolls(context.getSession().singleUseObjects()).open(RANDOM, now, expires);
+    return new Challenges.Challenge(
+        context.getUser().getId(),
+        summary(context, settings, numbers, now, expires),
+        numbers.displayed(),
+        poll,
+        settings.maxFailures(),
+        settings.failureWindow());
+  }
+
+  /** What the phone shows of the sign-in: the client, the browser, the address, the choices. */
+  private static PendingChallenge summary(
+      AuthenticationFlowContext context,
+      LoginSettings settings,
+      NumberMatching.Numbers numbers,
+      Instant now,
+      Instant expires) {
     ClientModel client = context.getAuthenticationSession().getClient();
-    PendingChallenge summary =
-        new PendingChallenge(
-            ChallengeResponses.newChallengeId(RANDOM),
-            ChallengeResponses.newNonce(RANDOM),
-            client.getClientId(),
-            displayName(client),
-            now,
-            expires,
-            BrowserNames.describe(
-                context.getHttpRequest().getHttpHeaders().getHeaderString(HttpHeaders.USER_AGENT)),
-            address,
-            settings.numberMatching() == NumberMatching.Mode.PICK ? numbers.choices() : null,
-            settings.numberMatching().wire());
-    Challenges.Challenge challenge =
-        new Challenges.Challenge(
-            user.getId(),
-            summary,
-            numbers.displayed(),
-            poll,
-            settings.maxFailures(),
-            settings.failureWindow());
-    if (!new Challenges(store, realm).create(challenge, now)) {
-      polls.forget(poll);
-      result(context, "throttled", Waits.minutesRoundedUp(settings.challengeTtl()));
-      return;
-    }
+    return new PendingChallenge(
+        ChallengeResponses.newChallengeId(RANDOM),
+        ChallengeResponses.newNonce(RANDOM),
+        client.getClientId(),
+        displayName(client),
+        now,
+        expires,
+        BrowserNames.describe(
+            context.getHttpRequest().getHttpHeaders().getHeaderString(HttpHeaders.USER_AGENT)),
+        context.getConnection().getRemoteAddr(),
+        settings.numberMatching() == NumberMatching.Mode.PICK ? numbers.choices() : null,
+        settings.numberMatching().wire());
+  }
+
+  /** This sign-in remembers the stored challenge, the phone is told, and the page waits. */
+  private static void begin(AuthenticationFlowContext context, Challenges.Challenge challenge) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    authSession.setAuthNote(NOTE_CHALLENGE, summary.id());
-    authSession.setAuthNote(NOTE_POLL, poll);
-    push(context, user, challenge.listed());
+    authSession.setAuthNote(NOTE_CHALLENGE, challenge.summary().id());
+    authSession.setAuthNote(NOTE_POLL, challenge.pollHandle());
+    push(context, context.getUser(), challenge.listed());
     showWait(context, challenge);
+  }
+
+  /** Why no challenge was made, and for how long. */
+  private record Refusal(ChallengeOutcome outcome, Duration blockedFor) {
+
+    long minutes() {
+      return Waits.minutesRoundedUp(blockedFor);
+    }
   }
 
   private void check(AuthenticationFlowContext context) {
@@ -180,7 +234,7 @@ public class SoftTokenAuthenticator implements Authenticator {
     Instant now = Instant.now();
     if (poll == null) {
       withdraw(context);
-      result(context, ChallengeOutcome.EXPIRED.wire(), 0);
+      result(context, ChallengeOutcome.EXPIRED, 0);
       return;
     }
     if (BrowserPolls.PENDING.equals(poll.state())) {
@@ -191,7 +245,7 @@ public class SoftTokenAuthenticator implements Authenticator {
       }
       // Left to expire in the store, so that a late answer still gets challenge_expired.
       clearNotes(context.getAuthenticationSession(), polls);
-      result(context, ChallengeOutcome.EXPIRED.wire(), 0);
+      result(context, ChallengeOutcome.EXPIRED, 0);
       return;
     }
     ChallengeOutcome outcome =
@@ -218,7 +272,7 @@ public class SoftTokenAuthenticator implements Authenticator {
     GfmisEvents.step(context.getEvent(), EventType.LOGIN_ERROR, GfmisEvents.Step.SOFTTOKEN)
         .user(context.getUser())
         .error(GfmisEvents.ErrorCode.softToken(outcome.wire()));
-    result(context, outcome.wire(), 0);
+    result(context, outcome, 0);
   }
 
   private static Challenges.Challenge liveChallenge(AuthenticationFlowContext context) {
@@ -280,11 +334,12 @@ public class SoftTokenAuthenticator implements Authenticator {
     context.challenge(form.createForm(WAIT_TEMPLATE));
   }
 
-  private static void result(AuthenticationFlowContext context, String reason, long minutes) {
+  private static void result(
+      AuthenticationFlowContext context, ChallengeOutcome outcome, long minutes) {
     context.challenge(
         context
             .form()
-            .setAttribute("gfmisReason", reason)
+            .setAttribute("gfmisReason", outcome.wire())
             .setAttribute("gfmisMinutes", minutes)
             .createForm(RESULT_TEMPLATE));
   }
@@ -292,11 +347,6 @@ public class SoftTokenAuthenticator implements Authenticator {
   private static String displayName(ClientModel client) {
     String name = client.getName();
     return name == null || name.isBlank() || name.startsWith("${") ? client.getClientId() : name;
-  }
-
-  @Override
-  public boolean requiresUser() {
-    return true;
   }
 
   @Override
@@ -332,7 +382,4 @@ public class SoftTokenAuthenticator implements Authenticator {
                     org.keycloak.authentication.RequiredActionProvider.class,
                     EnrollSoftTokenActionFactory.PROVIDER_ID));
   }
-
-  @Override
-  public void close() {}
 }

@@ -1,6 +1,7 @@
 package th.gfmis.keycloak.softtoken.server.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import org.keycloak.models.RealmModel;
 import th.gfmis.keycloak.core.testing.InMemorySingleUseObjects;
 import th.gfmis.keycloak.core.testing.Parallel;
 import th.gfmis.keycloak.core.throttle.AddressLockout;
+import th.gfmis.keycloak.core.throttle.AttemptLimiter;
+import th.gfmis.keycloak.core.throttle.UserLocks;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
@@ -184,17 +187,34 @@ class ChallengesTest {
 
   @Test
   void fiftyParallelChallengesFromOneAddressGetTheThrottleLimit() throws Exception {
-    ChallengeThrottle throttle = new ChallengeThrottle(store, REALM);
+    AddressLockout throttle = ChallengeThrottle.of(store, REALM);
     List<Boolean> allowed =
         Parallel.run(
             50,
             () ->
                 throttle
-                    .claim("u", "203.0.113.9", 10, Duration.ofMinutes(10), store.now())
+                    .count("u", "203.0.113.9", 10, Duration.ofMinutes(10), store.now())
                     .allowed());
     assertEquals(10, allowed.stream().filter(b -> b).count());
     assertTrue(
-        throttle.claim("u", "198.51.100.1", 10, Duration.ofMinutes(10), store.now()).allowed(),
+        throttle.count("u", "198.51.100.1", 10, Duration.ofMinutes(10), store.now()).allowed(),
         "another address is not held back");
+  }
+
+  @Test
+  void aFullChallengeThrottleSaysHowLongAndIsOneOfTheUsersLocks() {
+    AddressLockout throttle = ChallengeThrottle.of(store, REALM);
+    Duration window = Duration.ofMinutes(10);
+    for (int i = 0; i < 3; i++) {
+      assertTrue(throttle.count("u", "203.0.113.9", 3, window, store.now()).allowed());
+    }
+    store.advance(Duration.ofMinutes(4));
+    AttemptLimiter.Attempt refused = throttle.count("u", "203.0.113.9", 3, window, store.now());
+    assertFalse(refused.allowed());
+    assertEquals(Duration.ofMinutes(6), refused.blockedFor());
+    List<UserLocks.Lock> locks = new UserLocks(store, "realm-1", "u").active(store.now());
+    assertEquals(1, locks.size());
+    assertEquals(ChallengeThrottle.KIND, locks.get(0).kind());
+    assertEquals("203.0.113.9", locks.get(0).subject());
   }
 }
