@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ public final class SignInBenchmark {
   /** Sign-ins of one kind in a row, between two readings of the servers' processor time. */
   private static final int BLOCK = 10;
 
+  private static final Duration PUSH_WAIT = Duration.ofSeconds(10);
+
   static final String USAGE =
       """
       Usage: java -jar benchmarks/target/gfmis-benchmark.jar [options]
@@ -56,6 +59,9 @@ public final class SignInBenchmark {
         --admin-password PW   its password                     (default admin)
         --count N             measured sign-ins of each kind   (default 30)
         --warmup N            unmeasured sign-ins of each kind (default 5)
+        --challenge-delivery  list: the device lists its challenges (default); push: it gets
+                              them by Web Push at a receiver in this process, which the server
+                              must be allowed to reach (./run-cluster.sh allows 127.0.0.1)
         --metrics URL,...     each node's metrics (Keycloak's management port, e.g.
                               http://127.0.0.1:9000/metrics): adds the servers' processor time
                               per sign-in and the requests per sign-in
@@ -64,6 +70,7 @@ public final class SignInBenchmark {
 
   private final Settings settings;
   private final Map<String, SoftTokenDevice> devices = new HashMap<>();
+  private PushReceiver pushes;
   private String signingIn;
   private int requests;
   private int deviceRequests;
@@ -107,7 +114,8 @@ public final class SignInBenchmark {
       String adminPassword,
       int count,
       int warmup,
-      List<URI> metrics) {
+      List<URI> metrics,
+      boolean pushDelivery) {
 
     private static final List<String> NAMES =
         List.of(
@@ -119,7 +127,8 @@ public final class SignInBenchmark {
             "admin-password",
             "count",
             "warmup",
-            "metrics");
+            "metrics",
+            "challenge-delivery");
 
     /** The settings, or null when help was asked for; throws on anything it does not know. */
     static Settings parse(String[] args) {
@@ -136,11 +145,33 @@ public final class SignInBenchmark {
           options.text("admin-password", "admin"),
           options.number("count", 1, 30),
           options.number("warmup", 0, 5),
-          ServerCpu.addresses(options.text("metrics", "")));
+          ServerCpu.addresses(options.text("metrics", "")),
+          pushDelivery(options.text("challenge-delivery", "list")));
+    }
+
+    private static boolean pushDelivery(String delivery) {
+      return switch (delivery) {
+        case "push" -> true;
+        case "list" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                "--challenge-delivery must be list or push, not " + delivery);
+      };
     }
   }
 
   private void run() throws Exception {
+    if (settings.pushDelivery()) {
+      try (PushReceiver receiver = new PushReceiver()) {
+        pushes = receiver;
+        runSignIns();
+      }
+    } else {
+      runSignIns();
+    }
+  }
+
+  private void runSignIns() throws Exception {
     AdminApi admin =
         new AdminApi(
             settings.server(), settings.realm(), settings.adminUser(), settings.adminPassword());
@@ -238,18 +269,18 @@ public final class SignInBenchmark {
       if (device == null) {
         throw new IllegalStateException("no device enrolled for " + signingIn);
       }
-      List<PendingChallenge> pending = device.pending();
-      if (pending.isEmpty()) {
-        throw new IllegalStateException("the device sees no challenge");
-      }
-      device.respond(pending.get(0), Decision.APPROVE, number);
-      deviceRequests += 2;
+      device.respond(challengeOnDevice(device, number), Decision.APPROVE, number);
+      deviceRequests++;
       return browser.post(
           page.formAction("gfmis-softtoken-approve-form"), Map.of("action", "check"));
     }
     if (page.activationLink().isPresent()) {
-      devices.put(
-          signingIn, SoftTokenDevice.enroll(page.activationLink().get(), "Benchmark device"));
+      SoftTokenDevice device =
+          SoftTokenDevice.enroll(page.activationLink().get(), "Benchmark device");
+      devices.put(signingIn, device);
+      if (pushes != null) {
+        pushes.subscribe(device, signingIn);
+      }
       return browser.post(
           page.formAction("gfmis-softtoken-enroll-form"), Map.of("action", "check"));
     }
@@ -258,6 +289,21 @@ public final class SignInBenchmark {
           page.formAction("gfmis-softtoken-enroll-form"), Map.of("action", "continue"));
     }
     throw new IllegalStateException("unexpected page: " + page.excerpt());
+  }
+
+  /** The challenge as it reaches the device: pushed, or listed (one request more). */
+  private PendingChallenge challengeOnDevice(SoftTokenDevice device, int number) throws Exception {
+    if (pushes != null) {
+      return pushes
+          .await(signingIn, number, PUSH_WAIT)
+          .orElseThrow(() -> new IllegalStateException("no push within " + PUSH_WAIT));
+    }
+    List<PendingChallenge> pending = device.pending();
+    deviceRequests++;
+    if (pending.isEmpty()) {
+      throw new IllegalStateException("the device sees no challenge");
+    }
+    return pending.get(0);
   }
 
   private String authorizationUrl(String verifier, boolean withSoftToken) {

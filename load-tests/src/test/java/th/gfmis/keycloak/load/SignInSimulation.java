@@ -23,8 +23,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import th.gfmis.keycloak.benchmark.AdminApi;
 import th.gfmis.keycloak.benchmark.LoginPage;
 import th.gfmis.keycloak.benchmark.Pkce;
+import th.gfmis.keycloak.benchmark.PushReceiver;
 import th.gfmis.keycloak.benchmark.ServerCpu;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
@@ -536,7 +535,7 @@ public class SignInSimulation extends Simulation {
           SoftTokenDevice.enroll(session.getString("activation"), "Load-test device");
       devices.put(username, device);
       if (pushes != null) {
-        subscribe(device, pushes.subscribe(username));
+        pushes.subscribe(device, username);
       }
       return session;
     } catch (IllegalStateException e) {
@@ -545,28 +544,6 @@ public class SignInSimulation extends Simulation {
     } catch (Exception e) {
       System.err.println("enrollment failed: " + e.getMessage());
       return session.markAsFailed();
-    }
-  }
-
-  /** {@code POST device/push}, signed by the device, as the web app registers its subscription. */
-  private static void subscribe(SoftTokenDevice device, String subscription) throws Exception {
-    URI url = device.deviceApiBase().resolve(SoftTokenProtocol.PATH_DEVICE_PUSH);
-    HttpResponse<String> answer =
-        HTTP.send(
-            HttpRequest.newBuilder(url)
-                .header("Authorization", device.authorizationHeader("POST", url))
-                .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(subscription))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException(
-          "push subscription refused (HTTP "
-              + answer.statusCode()
-              + " "
-              + answer.body()
-              + "): "
-              + PushReceiver.hint());
     }
   }
 

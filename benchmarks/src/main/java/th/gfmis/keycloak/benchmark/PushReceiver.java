@@ -1,4 +1,4 @@
-package th.gfmis.keycloak.load;
+package th.gfmis.keycloak.benchmark;
 
 import com.google.crypto.tink.apps.webpush.WebPushHybridDecrypt;
 import com.google.crypto.tink.subtle.EllipticCurves;
@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,6 +17,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,19 +26,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.ChallengePush;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
+import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 
 /**
- * The push service of the load test's devices: an HTTP receiver in this JVM on the loopback (a free
- * port) where each user's reference device has its Web Push subscription ({@code
- * http://127.0.0.1:<port>/push/<username>}, its own P-256 key and auth secret, as a browser makes
- * them). Each message the server sends is decrypted (RFC 8291, Tink's implementation) and its
+ * The push service of the benchmark's and the load test's devices: an HTTP receiver in this JVM on
+ * the loopback (a free port) where each user's reference device has its Web Push subscription
+ * ({@code http://127.0.0.1:<port>/push/<username>}, its own P-256 key and auth secret, as a browser
+ * makes them). Each message the server sends is decrypted (RFC 8291, Tink's implementation) and its
  * challenge kept for the user's waiting sign-in, which takes it with {@link #take}.
  */
-final class PushReceiver implements AutoCloseable {
+public final class PushReceiver implements AutoCloseable {
 
   /** One device's side of its subscription. */
   private record Keys(WebPushHybridDecrypt decrypt) {}
@@ -48,11 +54,39 @@ final class PushReceiver implements AutoCloseable {
   private final AtomicLong withoutChallenge = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
 
-  PushReceiver() throws IOException {
+  public PushReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.createContext("/push/", this::handle);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * Subscribes the user's device here: {@code POST device/push}, signed by the device, as the web
+   * app registers its subscription.
+   *
+   * @throws IllegalStateException when the server refuses (it does not send Web Push here)
+   */
+  public void subscribe(SoftTokenDevice device, String username)
+      throws GeneralSecurityException, IOException, InterruptedException {
+    URI url = device.deviceApiBase().resolve(SoftTokenProtocol.PATH_DEVICE_PUSH);
+    HttpResponse<String> answer =
+        BrowserSession.HTTP.send(
+            HttpRequest.newBuilder(url)
+                .header("Authorization", device.authorizationHeader("POST", url))
+                .header("Content-Type", SoftTokenProtocol.MEDIA_TYPE_JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(subscription(username)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "push subscription refused (HTTP "
+              + answer.statusCode()
+              + " "
+              + answer.body()
+              + "): the server does not send Web Push to 127.0.0.1 (provider web-push with hosts"
+              + " 127.0.0.1 and allow-http, as ./run-cluster.sh starts it)");
+    }
   }
 
   /**
@@ -61,7 +95,7 @@ final class PushReceiver implements AutoCloseable {
    * @param username the user whose device subscribes
    * @return the subscription JSON (endpoint on this receiver, the device's public key and secret)
    */
-  String subscribe(String username) throws GeneralSecurityException {
+  private String subscription(String username) throws GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair pair = generator.generateKeyPair();
@@ -94,7 +128,7 @@ final class PushReceiver implements AutoCloseable {
    * newest that fits (a user is in one sign-in at a time); older pushes, of sign-ins that ended,
    * are dropped.
    */
-  Optional<PendingChallenge> take(String username, int number) {
+  public Optional<PendingChallenge> take(String username, int number) {
     ConcurrentLinkedQueue<PendingChallenge> queue = received.get(username);
     if (queue == null) {
       return Optional.empty();
@@ -110,8 +144,20 @@ final class PushReceiver implements AutoCloseable {
     return Optional.ofNullable(newest);
   }
 
+  /** {@link #take}, waiting up to {@code timeout} for the push to arrive. */
+  public Optional<PendingChallenge> await(String username, int number, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<PendingChallenge> pushed = take(username, number);
+    while (pushed.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+      pushed = take(username, number);
+    }
+    return pushed;
+  }
+
   /** Pushes that carried no challenge (too big) or could not be decrypted or read. */
-  String problems() {
+  public String problems() {
     return withoutChallenge.get() + " push(es) without a challenge, " + refused.get() + " refused";
   }
 
@@ -146,11 +192,5 @@ final class PushReceiver implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
-  }
-
-  /** For the error message of a server that refuses subscriptions. */
-  static String hint() {
-    return "the server does not send Web Push to 127.0.0.1 (provider web-push with hosts 127.0.0.1"
-        + " and allow-http, as ./run-cluster.sh starts it); or run with -DchallengeDelivery=list";
   }
 }
