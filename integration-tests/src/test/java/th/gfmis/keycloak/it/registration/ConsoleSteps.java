@@ -6,6 +6,7 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -128,6 +129,20 @@ final class ConsoleSteps {
   /** The status the request page shows, in the console's language. */
   String status() {
     return text(By.id("gfmis-detail-status"));
+  }
+
+  /**
+   * The status the request page shows once it is {@code expected}, or what it shows when the wait
+   * is over. After a refused decision the page shows its warning first and then reloads the request
+   * as it now stands, so the status changes a moment after the warning appears.
+   */
+  String statusOnceReloaded(String expected) {
+    try {
+      new WebDriverWait(driver(), WAIT).until(d -> expected.equals(status()));
+    } catch (TimeoutException e) {
+      // The assertion on the returned text says what the page showed instead.
+    }
+    return status();
   }
 
   String history() {

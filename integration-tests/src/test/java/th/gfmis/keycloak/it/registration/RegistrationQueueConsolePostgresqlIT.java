@@ -155,7 +155,7 @@ class RegistrationQueueConsolePostgresqlIT {
       assertEquals(
           "คำขอนี้ได้รับการพิจารณาโดยผู้อนุมัติอื่นแล้ว (อนุมัติแล้ว) การพิจารณาของท่านไม่ถูกบันทึก",
           th.warning());
-      assertEquals("อนุมัติแล้ว", th.status());
+      assertEquals("อนุมัติแล้ว", th.statusOnceReloaded("อนุมัติแล้ว"));
       assertTrue(other.findElements(By.id("gfmis-approve")).isEmpty(), "no decision offered");
       backToQueueWithout(th, first);
 
@@ -176,7 +176,7 @@ class RegistrationQueueConsolePostgresqlIT {
           "This request was already decided by another approver (Reject); your decision was not"
               + " saved.",
           en.warning());
-      assertEquals("Reject", en.status());
+      assertEquals("Reject", en.statusOnceReloaded("Reject"));
       assertTrue(
           en.history().contains("ไม่มีลายมือชื่อ"),
           "the reason that stands is the first approver's");
