@@ -38,6 +38,13 @@ import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RealmSettings;
 import th.gfmis.keycloak.it.support.ResetSteps;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
+import th.gfmis.keycloak.it.support.pages.ResetIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenResultPage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 
 /**
@@ -126,37 +133,40 @@ class AccessibilityIT {
     Mailbox mailbox = new Mailbox(mailServer);
     ResetSteps reset = new ResetSteps(pages, realm.getBaseUrl());
     SoftTokenSteps softToken = new SoftTokenSteps(pages);
+    GetCertificatePage certificate = new GetCertificatePage(pages);
+    SoftTokenResultPage result = new SoftTokenResultPage(pages);
     Holder holder = new Holders(adminClient, realm, urls.getBase()).create(locale);
     GfmisClient gfmis = new GfmisClient(realm.getBaseUrl());
 
     pages.openSignedOut(realm.getBaseUrl(), gfmis.authorizationUrl(locale));
     inspect(findings, "login", "username", "password", "kc-login");
     pages.clickForgotPassword();
-    inspect(findings, "identify", "userId", "citizenId", "email", "gfmis-request-otp");
+    inspect(findings, "identify", "userId", "citizenId", "email", ResetIdentifyPage.REQUEST_OTP);
     pages.submitIdentity("", "", "");
     pages.awaitShown("input-error-userId");
     assertEquals(
         "true",
         new PageInspector(webDriver.driver()).attribute("userId", "aria-invalid"),
         "the field with an error is marked invalid, so its error must be tied to it");
-    inspect(findings, "identify with field errors", "userId", "gfmis-request-otp");
+    inspect(findings, "identify with field errors", "userId", ResetIdentifyPage.REQUEST_OTP);
 
     int mails = mailbox.count();
     reset.requestOtp(holder);
-    inspect(findings, "OTP", "otp", "gfmis-verify-otp", "gfmis-resend-otp", "gfmis-edit");
+    inspect(findings, "OTP", "otp", ResetOtpPage.VERIFY, ResetOtpPage.RESEND, ResetOtpPage.EDIT);
     String otp = mailbox.awaitMessage(mails + 1).otp();
     pages.submitOtp((otp.charAt(0) == '1' ? "2" : "1") + otp.substring(1));
     assertTrue(!pages.message().isEmpty(), "a wrong code is said at the top of the page");
-    inspect(findings, "OTP with a wrong code", "otp", "gfmis-verify-otp");
+    inspect(findings, "OTP with a wrong code", "otp", ResetOtpPage.VERIFY);
     reset.verifyOtp(otp);
-    inspect(findings, "data confirmed", "gfmis-edit", "gfmis-request-password");
+    inspect(
+        findings, "data confirmed", ResetConfirmedPage.EDIT, ResetConfirmedPage.REQUEST_PASSWORD);
     reset.requestTemporaryPassword();
     inspect(findings, "login with the password-sent message", "username", "kc-login");
 
     String temporary = mailbox.awaitMessage(mails + 2).temporaryPassword();
     pages.signIn(holder.userId(), temporary);
-    pages.awaitShown("gfmis-change-instruction");
-    inspect(findings, "forced password change", "password-new", "gfmis-change-password");
+    new ChangePasswordPage(pages).await();
+    inspect(findings, "forced password change", "password-new", ChangePasswordPage.CHANGE);
     pages.changePassword("short", "short");
     pages.awaitShown("input-error-password-new");
     inspect(findings, "forced password change with a field error", "password-new");
@@ -167,20 +177,20 @@ class AccessibilityIT {
     inspect(
         findings,
         "Get Certificate",
-        "gfmis-softtoken-link",
-        "gfmis-softtoken-check",
-        "gfmis-softtoken-new-code");
+        GetCertificatePage.LINK,
+        GetCertificatePage.CHECK,
+        GetCertificatePage.NEW_CODE);
     SoftTokenDevice device = SoftTokenDevice.enroll(qr, "Accessible phone");
-    pages.awaitShown("gfmis-softtoken-device-name");
-    inspect(findings, "Get Certificate done", "gfmis-softtoken-continue");
-    pages.click("gfmis-softtoken-continue");
+    certificate.awaitDeviceName();
+    inspect(findings, "Get Certificate done", GetCertificatePage.CONTINUE);
+    certificate.continueOn();
     pages.awaitCallback();
 
     pages.openSignedOut(
         realm.getBaseUrl(), new GfmisClient(realm.getBaseUrl()).authorizationUrl(locale));
     pages.signIn(holder.userId(), own);
     int number = softToken.shownNumber();
-    inspect(findings, "Soft Token approval", "gfmis-softtoken-check");
+    inspect(findings, "Soft Token approval", SoftTokenApprovePage.CHECK);
     inspectApprovalForScreenReaders(findings, number);
     listenToTheLiveRegion();
     device.deny(SoftTokenSteps.awaitChallenge(device).id());
@@ -190,16 +200,16 @@ class AccessibilityIT {
       findings.add(
           "Soft Token approval", "nothing announced in the live region when the phone answered");
     }
-    inspect(findings, "result: denied", "gfmis-softtoken-retry", "gfmis-softtoken-restart");
+    inspect(findings, "result: denied", SoftTokenResultPage.RETRY, SoftTokenResultPage.RESTART);
 
     RealmSettings settings = new RealmSettings(realm);
     settings.authenticatorConfig(
         BROWSER_FLOW, SOFT_TOKEN_CONFIG, Map.of("challengeTtlSeconds", "4"));
     try {
-      pages.click("gfmis-softtoken-retry");
+      result.retry();
       softToken.shownNumber();
       assertEquals("expired", softToken.awaitResult());
-      inspect(findings, "result: timeout", "gfmis-softtoken-retry", "gfmis-softtoken-restart");
+      inspect(findings, "result: timeout", SoftTokenResultPage.RETRY, SoftTokenResultPage.RESTART);
     } finally {
       settings.authenticatorConfig(
           BROWSER_FLOW, SOFT_TOKEN_CONFIG, Map.of("challengeTtlSeconds", "120"));
@@ -275,8 +285,8 @@ class AccessibilityIT {
       findings.add(
           page, "screen readers do not get the number as the digits \"" + digits + "\": " + spoken);
     }
-    String role = inspector.attribute("gfmis-softtoken-waiting", "role");
-    String live = inspector.attribute("gfmis-softtoken-waiting", "aria-live");
+    String role = inspector.attribute(SoftTokenApprovePage.WAITING, "role");
+    String live = inspector.attribute(SoftTokenApprovePage.WAITING, "aria-live");
     if (!"status".equals(role) && !"polite".equals(live)) {
       findings.add(
           page,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+import th.gfmis.keycloak.it.support.pages.ProofingPage;
 
 /**
  * The registration step "prove identity" in the real flow, with the login at the ThaID stand-in:
@@ -18,7 +19,9 @@ import th.gfmis.keycloak.it.support.ThaidRealmConfig;
 @KeycloakIntegrationTest(config = GfmisServerConfig.class)
 class ProofingFlowIT extends AbstractRegistrationIT {
 
-  private static final String START = "gfmis-proofing-start";
+  private ProofingPage proofing() {
+    return new ProofingPage(pages);
+  }
 
   /** Registers Somchai's user ID with his CID up to the stand-in's login; returns the state. */
   private String atTheStandIn() {
@@ -28,8 +31,8 @@ class ProofingFlowIT extends AbstractRegistrationIT {
         ThaidRealmConfig.SOMCHAI,
         RegistrationSteps.png("order.png"),
         "somchai.j@demo.gfmis.local");
-    pages.awaitShown(START);
-    pages.click(START);
+    proofing().await();
+    proofing().start();
     String url = pages.currentUrl();
     assertTrue(url.startsWith(thaid.getBaseUrl()), url);
     assertTrue(url.contains("code_challenge_method=S256") && url.contains("nonce="), url);
@@ -42,7 +45,7 @@ class ProofingFlowIT extends AbstractRegistrationIT {
         .driver()
         .navigate()
         .to(realm.getBaseUrl() + "/gfmis-registration/proofing/callback?" + query);
-    pages.awaitShown(START);
+    proofing().await();
   }
 
   private void assertReason(String text) {
@@ -54,7 +57,7 @@ class ProofingFlowIT extends AbstractRegistrationIT {
   void someoneElsesPidIsRefusedItsReplayTooAndTheRightPersonGoesOn() {
     String state = atTheStandIn();
     pages.signIn(ThaidRealmConfig.WILAI, ThaidRealmConfig.PASSWORD);
-    pages.awaitShown(START);
+    proofing().await();
     assertReason("ThaID proved a different citizen ID from the one you entered.");
     pages.screenshot("registration-proofing-other-person");
 
@@ -73,7 +76,7 @@ class ProofingFlowIT extends AbstractRegistrationIT {
     String step = pages.currentUrl();
     steps.forgetTheStandInsSession();
     webDriver.driver().navigate().to(step);
-    pages.awaitShown(START);
+    proofing().await();
   }
 
   @Test

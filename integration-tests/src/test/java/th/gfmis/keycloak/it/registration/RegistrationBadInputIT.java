@@ -9,6 +9,9 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+import th.gfmis.keycloak.it.support.pages.RegistrationConfirmPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationStatusPage;
 
 /**
  * Bad input to regflow's steps through the real pages: malformed and unknown user IDs, a CID with a
@@ -22,7 +25,7 @@ class RegistrationBadInputIT extends AbstractRegistrationIT {
   void theFirstPageRefusesEachBadFieldWithItsOwnMessage() {
     steps.open("en");
     steps.identify("T0500", "2345687383519", null, "not-an-address");
-    pages.assertShown(RegistrationSteps.IDENTIFY_FORM);
+    new RegistrationIdentifyPage(pages).assertShown();
     assertTrue(pages.fieldError("userId").contains("correct user ID"), pages.bodyText());
     assertTrue(pages.fieldError("citizenId").contains("correct citizen ID"), pages.bodyText());
     assertTrue(pages.fieldError("email").contains("correct e-mail"), pages.bodyText());
@@ -33,7 +36,7 @@ class RegistrationBadInputIT extends AbstractRegistrationIT {
         ThaidRealmConfig.WILAI,
         RegistrationSteps.png("order.png"),
         "wilai@demo.gfmis.local");
-    pages.assertShown(RegistrationSteps.IDENTIFY_FORM);
+    new RegistrationIdentifyPage(pages).assertShown();
     assertTrue(pages.message().contains("not in New GFMIS Thai"), pages.bodyText());
     assertEquals("T05005000009999", pages.value("userId"), "the user ID in its GFMIS form");
   }
@@ -51,7 +54,7 @@ class RegistrationBadInputIT extends AbstractRegistrationIT {
         "manee.m@demo.gfmis.local");
     int mails = mailbox.count();
     steps.proveIdentity("1102000456780");
-    assertTrue(pages.text("gfmis-summary-order").contains("not a PDF"), pages.bodyText());
+    assertTrue(new RegistrationConfirmPage(pages).order().contains("not a PDF"), pages.bodyText());
     Mailbox.Mail mail = mailbox.awaitMessage(mails + 1);
 
     // OTP wrong three times: the third locks the code.
@@ -66,7 +69,7 @@ class RegistrationBadInputIT extends AbstractRegistrationIT {
     assertTrue(pages.message().contains("no longer works"), "the right code after the lock");
 
     // A new code inside the resend interval (5 minutes by default) is refused.
-    pages.click("gfmis-resend-otp");
+    new RegistrationConfirmPage(pages).resend();
     assertTrue(pages.message().contains("can be requested in"), pages.bodyText());
     assertEquals(mails + 1, mailbox.count(), "no second OTP e-mail");
     assertFalse(pages.bodyText().contains("1102000456780"));
@@ -86,8 +89,8 @@ class RegistrationBadInputIT extends AbstractRegistrationIT {
     steps.confirm(mail.otp(), null);
     assertEquals("NEW", steps.status());
     assertTrue(
-        pages.text("gfmis-registration-reason").contains("ไฟล์ที่แนบไม่มีข้อมูล"),
+        new RegistrationStatusPage(pages).reason().contains("ไฟล์ที่แนบไม่มีข้อมูล"),
         pages.bodyText());
-    pages.assertShown("gfmis-registration-fix");
+    new RegistrationStatusPage(pages).assertFixOffered();
   }
 }

@@ -23,7 +23,8 @@ import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RealmSettings;
-import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.RegistrationIdentifyPage;
 
 /**
  * The whole decision in two headless Chromium browsers, on PostgreSQL: a new holder registers
@@ -115,7 +116,7 @@ class RegistrationDecisionConsolePostgresqlIT extends AbstractRegistrationIT {
       assertTrue(
           holderPages.text("gfmis-registration-reason").contains(REASON), holderPages.bodyText());
       holderPages.click("gfmis-registration-fix");
-      holderPages.awaitShown(RegistrationSteps.IDENTIFY_FORM);
+      holderPages.awaitShown(RegistrationIdentifyPage.FORM);
       steps.identify(userId, manee, RegistrationSteps.png("scan.png"), email);
       mails = mailbox.count();
       steps.proveIdentity(manee);
@@ -136,7 +137,7 @@ class RegistrationDecisionConsolePostgresqlIT extends AbstractRegistrationIT {
       // The holder signs in and meets Get Certificate.
       holderPages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
       holderPages.signIn(userId, password);
-      holderPages.awaitShown(SoftTokenSteps.QR_ID);
+      holderPages.awaitShown(GetCertificatePage.QR);
     } finally {
       holderBrowser.quit();
     }

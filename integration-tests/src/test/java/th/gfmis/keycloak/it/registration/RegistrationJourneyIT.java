@@ -24,6 +24,11 @@ import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.ResetSteps;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.ProofingPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationConfirmPage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 
@@ -57,16 +62,17 @@ class RegistrationJourneyIT extends AbstractRegistrationIT {
     steps.identify(
         FREE_USER_ID.toLowerCase(), MANEE, RegistrationSteps.png("คำสั่งแต่งตั้ง.png"), email);
     int mails = mailbox.count();
-    pages.awaitShown("gfmis-proofing-start");
+    new ProofingPage(pages).await();
     pages.screenshot("registration-2-proofing");
     steps.proveIdentity(MANEE);
     pages.screenshot("registration-3-confirm");
-    assertEquals(FREE_USER_ID, pages.text("gfmis-summary-user-id"));
-    assertTrue(pages.text("gfmis-summary-cid").endsWith("6780"), pages.bodyText());
+    RegistrationConfirmPage confirm = new RegistrationConfirmPage(pages);
+    assertEquals(FREE_USER_ID, confirm.userId());
+    assertTrue(confirm.citizenId().endsWith("6780"), pages.bodyText());
     assertFalse(pages.bodyText().contains(MANEE), "the full CID is never shown");
     Mailbox.Mail mail = mailbox.awaitMessage(mails + 1);
     assertTrue(mail.to().contains(email), mail.to());
-    assertTrue(mail.subject().contains(pages.text("gfmis-reference")), mail.subject());
+    assertTrue(mail.subject().contains(confirm.reference()), mail.subject());
     assertTrue(mail.text().contains(FREE_USER_ID), mail.text());
     steps.confirm(mail.otp(), password);
     assertEquals("REQUEST", steps.status());
@@ -76,7 +82,7 @@ class RegistrationJourneyIT extends AbstractRegistrationIT {
     pages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("th"));
     pages.signIn(FREE_USER_ID, password);
     assertEquals("REQUEST", steps.status());
-    assertFalse(pages.isShown(SoftTokenSteps.QR_ID));
+    assertFalse(pages.isShown(GetCertificatePage.QR));
 
     ApiCaller approver = approver();
     JsonNode item = waitingRequest(approver, FREE_USER_ID);
@@ -91,7 +97,7 @@ class RegistrationJourneyIT extends AbstractRegistrationIT {
     GfmisClient client = new GfmisClient(realm.getBaseUrl());
     pages.open(client.authorizationUrl("th"));
     pages.signIn(FREE_USER_ID, password);
-    pages.awaitShown(SoftTokenSteps.QR_ID);
+    pages.awaitShown(GetCertificatePage.QR);
   }
 
   /**
@@ -127,7 +133,7 @@ class RegistrationJourneyIT extends AbstractRegistrationIT {
 
     pages.openSignedOut(realm.getBaseUrl(), gfmis.authorizationUrl("en"));
     pages.signIn(SOMCHAI_USER_ID, password);
-    assertFalse(pages.isShown(SoftTokenSteps.NUMBER_ID), "the old phone is not asked");
+    assertFalse(pages.isShown(SoftTokenApprovePage.NUMBER), "the old phone is not asked");
     SoftTokenDevice newPhone = softToken.enroll("New phone");
     gfmis.exchange(pages.awaitCallback());
     assertEquals("active", newPhone.status().state());
@@ -181,7 +187,7 @@ class RegistrationJourneyIT extends AbstractRegistrationIT {
     reset.requestTemporaryPassword();
     String temporary = mailbox.awaitMessageTo(wilai.email(), 4).temporaryPassword();
     pages.signIn(wilai.userId(), temporary);
-    pages.awaitShown("gfmis-change-instruction");
+    new ChangePasswordPage(pages).await();
     pages.changePassword("Wilai#Own2026x", "Wilai#Own2026x");
     new SoftTokenSteps(pages).enroll("Wilai's phone");
     JsonNode idToken =

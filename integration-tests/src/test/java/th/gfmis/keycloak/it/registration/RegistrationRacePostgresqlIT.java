@@ -38,6 +38,8 @@ import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.RealmSettings;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+import th.gfmis.keycloak.it.support.pages.RegistrationIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationStatusPage;
 
 /**
  * The same user ID registered in two browsers at the same moment, on PostgreSQL (where a cluster
@@ -125,7 +127,7 @@ class RegistrationRacePostgresqlIT {
       registrant.pages.signIn(RegistrationJourneyIT.FREE_USER_ID, first.password);
       assertEquals("REJECT", registrant.steps.status());
       registrant.pages.click("gfmis-registration-fix");
-      registrant.pages.awaitShown(RegistrationSteps.IDENTIFY_FORM);
+      registrant.pages.awaitShown(RegistrationIdentifyPage.FORM);
       registrant.identifyAndProve();
     }
     Registrant winner = confirmTogether(both);
@@ -232,12 +234,12 @@ class RegistrationRacePostgresqlIT {
         new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
             .until(
                 d ->
-                    !d.findElements(By.id(RegistrationSteps.STATUS)).isEmpty()
+                    !d.findElements(By.id(RegistrationStatusPage.STATUS)).isEmpty()
                         || pages.message().contains(REFUSED));
       } catch (TimeoutException e) {
         throw new AssertionError("neither a status nor the refusal: " + pages.bodyText(), e);
       }
-      return pages.isShown(RegistrationSteps.STATUS) ? steps.status() : REFUSED;
+      return pages.isShown(RegistrationStatusPage.STATUS) ? steps.status() : REFUSED;
     }
 
     /** Each browser has its own address and is sent one OTP. */

@@ -16,6 +16,8 @@ import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.RealmSettings;
+import th.gfmis.keycloak.it.support.pages.RegistrationIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationStatusPage;
 
 /**
  * Reject and fix (R-S3): the approver rejects with a reason, the holder is e-mailed, signs in,
@@ -79,10 +81,10 @@ class RegistrationRejectJourneyIT extends AbstractRegistrationIT {
     pages.signIn(RegistrationJourneyIT.FREE_USER_ID, password);
     assertEquals("REJECT", steps.status());
     assertTrue(
-        pages.text("gfmis-registration-reason").contains("The order scan cannot be read"),
+        new RegistrationStatusPage(pages).reason().contains("The order scan cannot be read"),
         pages.bodyText());
-    pages.click("gfmis-registration-fix");
-    pages.awaitShown(RegistrationSteps.IDENTIFY_FORM);
+    new RegistrationStatusPage(pages).fix();
+    new RegistrationIdentifyPage(pages).await();
     steps.identify(
         RegistrationJourneyIT.FREE_USER_ID,
         RegistrationJourneyIT.MANEE,

@@ -9,25 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+import th.gfmis.keycloak.it.support.pages.ProofingPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationConfirmPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationStatusPage;
 
 /** The registration pages, step by step: from the login page's "Register" to the status page. */
 final class RegistrationSteps {
 
-  static final String IDENTIFY_FORM = "gfmis-registration-identify-form";
-  static final String CONFIRM_FORM = "gfmis-registration-confirm-form";
-  static final String STATUS = "gfmis-registration-status";
-
   private final Pages pages;
   private final String realmUrl;
+  private final RegistrationIdentifyPage identifyPage;
+  private final ProofingPage proofingPage;
+  private final RegistrationConfirmPage confirmPage;
+  private final RegistrationStatusPage statusPage;
 
   RegistrationSteps(Pages pages, String realmUrl) {
     this.pages = pages;
     this.realmUrl = realmUrl;
+    this.identifyPage = new RegistrationIdentifyPage(pages);
+    this.proofingPage = new ProofingPage(pages);
+    this.confirmPage = new RegistrationConfirmPage(pages);
+    this.statusPage = new RegistrationStatusPage(pages);
   }
 
   /**
@@ -41,7 +47,7 @@ final class RegistrationSteps {
         client
             .authorizationUrl(locale)
             .replace("/protocol/openid-connect/auth?", "/protocol/openid-connect/registrations?"));
-    pages.awaitShown(IDENTIFY_FORM);
+    identifyPage.await();
     return client;
   }
 
@@ -58,13 +64,13 @@ final class RegistrationSteps {
 
   /** Fills in the first page and presses "Next"; {@code order} may be null (no file chosen). */
   void identify(String userId, String citizenId, Path order, String email) {
-    type("userId", userId);
-    type("citizenId", citizenId);
+    pages.type("userId", userId);
+    pages.type("citizenId", citizenId);
     if (order != null) {
-      pages.driver().findElement(By.id("order")).sendKeys(order.toAbsolutePath().toString());
+      identifyPage.chooseOrder(order);
     }
-    type("email", email);
-    pages.click("gfmis-registration-next");
+    pages.type("email", email);
+    identifyPage.next();
   }
 
   /**
@@ -72,37 +78,26 @@ final class RegistrationSteps {
    * signed in at the stand-in ({@link #open} and {@link #forgetTheStandInsSession} see to that).
    */
   void proveIdentity(String pid) {
-    pages.awaitShown("gfmis-proofing-start");
-    pages.click("gfmis-proofing-start");
+    proofingPage.await();
+    proofingPage.start();
     pages.signIn(pid, ThaidRealmConfig.PASSWORD);
-    pages.awaitShown(CONFIRM_FORM);
+    confirmPage.await();
   }
 
   /** Enters the OTP (and a new holder's password, when not null) and presses "Confirm". */
   void confirm(String otp, String password) {
     typeConfirm(otp, password);
-    pages.click("gfmis-registration-submit");
+    confirmPage.submit();
   }
 
   /** Enters the OTP (and a new holder's password, when not null) without pressing "Confirm". */
   void typeConfirm(String otp, String password) {
-    type("otp", otp);
-    if (password != null) {
-      type("password", password);
-      type("password-confirm", password);
-    }
+    confirmPage.type(otp, password);
   }
 
   /** The status the status page shows (NEW, REQUEST, REJECT, APPROVED). */
   String status() {
-    pages.awaitShown(STATUS);
-    return pages.driver().findElement(By.id(STATUS)).getAttribute("data-status");
-  }
-
-  private void type(String id, String value) {
-    WebElement input = pages.driver().findElement(By.id(id));
-    input.clear();
-    input.sendKeys(value);
+    return statusPage.awaitStatus();
   }
 
   /** A small real PNG (an assignment order's scan) in a temporary file named {@code name}. */

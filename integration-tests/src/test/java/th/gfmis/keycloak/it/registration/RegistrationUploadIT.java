@@ -21,11 +21,12 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.openqa.selenium.By;
 import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.RawBrowser;
 import th.gfmis.keycloak.it.support.ThaidRealmConfig;
+import th.gfmis.keycloak.it.support.pages.ProofingPage;
+import th.gfmis.keycloak.it.support.pages.RegistrationIdentifyPage;
 
 /**
  * The first page's post as a script sends it, past what a browser's file chooser allows: exact
@@ -48,15 +49,11 @@ class RegistrationUploadIT extends AbstractRegistrationIT {
   @Test
   void thePageRefusesAFileOverOneMegabyteBeforeSendingIt() throws Exception {
     steps.open("en");
-    pages
-        .driver()
-        .findElement(By.id("order"))
-        .sendKeys(
-            RegistrationSteps.file("big.png", pngOfSize(ONE_MB + 1)).toAbsolutePath().toString());
-    pages.driver().findElement(By.id("gfmis-registration-next")).click();
-    pages.awaitShown("gfmis-order-too-large");
-    assertTrue(pages.text("gfmis-order-too-large").contains("larger than 1 MB"), pages.bodyText());
-    pages.assertShown(RegistrationSteps.IDENTIFY_FORM);
+    RegistrationIdentifyPage identify = new RegistrationIdentifyPage(pages);
+    identify.chooseOrder(RegistrationSteps.file("big.png", pngOfSize(ONE_MB + 1)));
+    identify.pressNext();
+    assertTrue(identify.awaitOrderTooLarge().contains("larger than 1 MB"), pages.bodyText());
+    identify.assertShown();
   }
 
   @Test
@@ -100,14 +97,14 @@ class RegistrationUploadIT extends AbstractRegistrationIT {
     assertEquals(303, first.statusCode(), first.body());
     HttpResponse<String> replay = upload.post(fields, file);
     assertEquals(303, replay.statusCode(), "back to the flow, with nothing kept");
-    assertTrue(upload.follow(first).contains("gfmis-proofing-start"), "on to proofing");
+    assertTrue(upload.follow(first).contains(ProofingPage.START), "on to proofing");
 
     Map<String, String> forged = new HashMap<>(fields);
     String ticket = fields.get("ticket");
     forged.put("ticket", "Zm9yZ2Vk" + ticket.substring(ticket.indexOf('.')));
     HttpResponse<String> forgedPost = upload.post(forged, file);
     assertEquals(303, forgedPost.statusCode(), "a forged ticket for this session keeps nothing");
-    assertTrue(upload.follow(forgedPost).contains("gfmis-proofing-start"), "still at proofing");
+    assertTrue(upload.follow(forgedPost).contains(ProofingPage.START), "still at proofing");
 
     forged.put("ticket", "Zm9yZ2Vk.dW5rbm93bg.Z2ZtaXM");
     HttpResponse<String> unknown = upload.post(forged, file);
@@ -130,7 +127,7 @@ class RegistrationUploadIT extends AbstractRegistrationIT {
                 HttpRequest.BodyPublishers.ofString(RegistrationJourneyIT.SOMCHAI_USER_ID)));
     assertEquals(303, response.statusCode(), response.body());
     String page = upload.follow(response);
-    assertTrue(page.contains("gfmis-registration-identify-form"), page);
+    assertTrue(page.contains(RegistrationIdentifyPage.FORM), page);
     assertTrue(page.contains("correct user ID"), page);
   }
 
@@ -156,7 +153,7 @@ class RegistrationUploadIT extends AbstractRegistrationIT {
     HttpResponse<String> response = upload.post(upload.fields(), file(filename, content));
     assertEquals(303, response.statusCode(), response.body());
     String page = upload.follow(response);
-    assertTrue(page.contains("gfmis-proofing-start"), page);
+    assertTrue(page.contains(ProofingPage.START), page);
     return page;
   }
 

@@ -15,6 +15,8 @@ import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.PlainBrowser;
 import th.gfmis.keycloak.it.support.RealmSettings;
+import th.gfmis.keycloak.it.support.pages.ResetIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
 
 /**
  * The CID hashing key was rotated: the test server hashes under a new key and keeps the demo key as
@@ -38,14 +40,16 @@ class CitizenIdKeyRotationIT extends AbstractResetFlowIT {
     PlainBrowser someoneElse = resetForm();
     HttpResponse<String> wrongCid =
         someoneElse.submit(
-            IDENTIFY_FORM, identity(anan.userId(), Holder.SUDA.citizenId(), anan.email()));
+            ResetIdentifyPage.FORM, identity(anan.userId(), Holder.SUDA.citizenId(), anan.email()));
     assertTrue(wrongCid.body().contains("No registered data"), wrongCid.body());
     assertFalse(shown(ananId).has("hashKeyId"), "a wrong CID rewrites nothing");
 
     HttpResponse<String> identified =
-        resetForm().submit(IDENTIFY_FORM, identity(anan.userId(), anan.citizenId(), anan.email()));
+        resetForm()
+            .submit(
+                ResetIdentifyPage.FORM, identity(anan.userId(), anan.citizenId(), anan.email()));
     assertEquals(200, identified.statusCode());
-    assertTrue(identified.body().contains("id=\"gfmis-reference\""), identified.body());
+    assertTrue(identified.body().contains(OTP_PAGE), identified.body());
 
     JsonNode after = shown(ananId);
     assertEquals(GfmisServerConfig.CID_HASH_KEY_ID, after.get("hashKeyId").asText(), "" + after);
@@ -53,12 +57,15 @@ class CitizenIdKeyRotationIT extends AbstractResetFlowIT {
     assertEquals("8905", after.get("lastFour").asText());
 
     HttpResponse<String> again =
-        resetForm().submit(IDENTIFY_FORM, identity(anan.userId(), anan.citizenId(), anan.email()));
-    assertTrue(again.body().contains("id=\"gfmis-reference\""), "still matches: " + again.body());
+        resetForm()
+            .submit(
+                ResetIdentifyPage.FORM, identity(anan.userId(), anan.citizenId(), anan.email()));
+    assertTrue(again.body().contains(OTP_PAGE), "still matches: " + again.body());
     HttpResponse<String> wrongAfter =
         resetForm()
             .submit(
-                IDENTIFY_FORM, identity(anan.userId(), Holder.SOMCHAI.citizenId(), anan.email()));
+                ResetIdentifyPage.FORM,
+                identity(anan.userId(), Holder.SOMCHAI.citizenId(), anan.email()));
     assertTrue(wrongAfter.body().contains("No registered data"), wrongAfter.body());
   }
 
@@ -71,8 +78,10 @@ class CitizenIdKeyRotationIT extends AbstractResetFlowIT {
 
     HttpResponse<String> identified =
         resetForm()
-            .submit(IDENTIFY_FORM, identity(holder.userId(), holder.citizenId(), holder.email()));
-    assertTrue(identified.body().contains("id=\"gfmis-reference\""), identified.body());
+            .submit(
+                ResetIdentifyPage.FORM,
+                identity(holder.userId(), holder.citizenId(), holder.email()));
+    assertTrue(identified.body().contains(OTP_PAGE), identified.body());
   }
 
   private JsonNode shown(String userId) throws Exception {
@@ -88,7 +97,8 @@ class CitizenIdKeyRotationIT extends AbstractResetFlowIT {
     return browser;
   }
 
-  static final String IDENTIFY_FORM = "gfmis-reset-identify-form";
+  /** The OTP page, where an identification that matched leads. */
+  private static final String OTP_PAGE = "id=\"" + ResetOtpPage.REFERENCE + "\"";
 
   static Map<String, String> identity(String userId, String citizenId, String email) {
     return Map.of("userId", userId, "citizenId", citizenId, "email", email);

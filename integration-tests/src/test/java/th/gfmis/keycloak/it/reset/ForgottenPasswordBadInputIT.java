@@ -9,6 +9,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Mailbox;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
 
 /**
  * Bad input on the forgotten-password pages (R-F2, R-F3): each case gets a clear message in the
@@ -98,7 +100,7 @@ class ForgottenPasswordBadInputIT extends AbstractResetFlowIT {
     assertTrue(pages.message().contains("ใช้ไม่ได้แล้ว"), pages.message());
     pages.submitOtp(otp);
     assertTrue(pages.message().contains("ใช้ไม่ได้แล้ว"), "the right code no longer opens it");
-    assertFalse(pages.isShown("gfmis-data-confirmed"));
+    assertFalse(new ResetConfirmedPage(pages).isShown());
   }
 
   @Test
@@ -108,13 +110,13 @@ class ForgottenPasswordBadInputIT extends AbstractResetFlowIT {
     steps.requestOtp(holder);
     mailbox.awaitMessage(1);
 
-    pages.click("gfmis-resend-otp");
+    new ResetOtpPage(pages).resend();
     assertTrue(pages.message().contains("ในอีก 60 นาที"), pages.message());
 
     // Not from a new browser session either: the interval belongs to the user.
     steps.openForm("th");
     steps.identify(holder);
-    pages.awaitShown("gfmis-resend-otp");
+    new ResetOtpPage(pages).awaitResend();
     assertTrue(pages.message().contains("นาที"), pages.message());
     assertFalse(pages.isShown("otp"), "no code to enter in this session");
     Thread.sleep(1000);

@@ -13,6 +13,8 @@ import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.RealmSettings;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
+import th.gfmis.keycloak.it.support.pages.TemporaryPasswordExpiredPage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 
@@ -53,7 +55,7 @@ class ForgottenPasswordExpiryIT extends AbstractResetFlowIT {
 
     pages.submitOtp(otp);
     assertTrue(pages.message().contains("หมดอายุ"), pages.message());
-    assertFalse(pages.isShown("gfmis-data-confirmed"));
+    assertFalse(new ResetConfirmedPage(pages).isShown());
 
     SoftTokenClientException lateEnrollment =
         assertThrows(
@@ -63,7 +65,7 @@ class ForgottenPasswordExpiryIT extends AbstractResetFlowIT {
 
     pages.open(new GfmisClient(realm.getBaseUrl()).authorizationUrl("th"));
     pages.signIn(withTemporaryPassword.userId(), temporaryPassword);
-    pages.awaitShown("gfmis-temporary-password-expired");
+    new TemporaryPasswordExpiredPage(pages).await();
     assertFalse(pages.isShown("password-new"), "no way to set a password from here");
   }
 }

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.RealmSettings;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
+import th.gfmis.keycloak.it.support.pages.ResetIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
 
 /**
  * Faults and misuse: an OTP used in another browser's or another user's flow, an OTP replayed after
@@ -60,8 +63,8 @@ class ForgottenPasswordFaultsIT extends AbstractResetFlowIT {
     assertTrue(pages.message().contains("ไม่ถูกต้อง"), "another user's OTP: " + pages.message());
 
     // Editing the data (R-F5) voids the code: the old one is refused, a new one is needed.
-    pages.click("gfmis-edit");
-    pages.awaitShown("gfmis-reset-identify-form");
+    new ResetOtpPage(pages).edit();
+    new ResetIdentifyPage(pages).await();
     steps.requestOtp(second);
     String newOtp = mailbox.awaitMessage(4).otp();
     pages.submitOtp(otpOfSecondUser);
@@ -82,25 +85,27 @@ class ForgottenPasswordFaultsIT extends AbstractResetFlowIT {
     Holder holder = holders.create("th");
     String userId = holders.userId(holder);
     List<CredentialRepresentation> before = realm.admin().users().get(userId).credentials();
+    ResetOtpPage otpPage = new ResetOtpPage(pages);
+    ResetConfirmedPage confirmedPage = new ResetConfirmedPage(pages);
     String smtpPort = settings.smtpPort(CLOSED_PORT);
     try {
       steps.openForm("th");
       steps.identify(holder);
-      pages.awaitShown("gfmis-resend-otp");
+      otpPage.awaitResend();
       assertTrue(pages.message().contains("ไม่สามารถส่งอีเมลได้"), pages.message());
       assertFalse(pages.isShown("otp"), "no code to enter when none was sent");
-      assertEquals("ลองอีกครั้ง", pages.text("gfmis-resend-otp"));
+      assertEquals("ลองอีกครั้ง", otpPage.resendLabel());
     } finally {
       settings.smtpPort(smtpPort);
     }
-    pages.click("gfmis-resend-otp");
-    pages.awaitShown("gfmis-reference");
+    otpPage.resend();
+    otpPage.awaitReference();
     steps.verifyOtp(mailbox.awaitMessage(1).otp());
 
     settings.smtpPort(CLOSED_PORT);
     try {
-      pages.click("gfmis-request-password");
-      pages.awaitShown("gfmis-data-confirmed");
+      confirmedPage.requestPassword();
+      confirmedPage.await();
       assertTrue(pages.message().contains("ไม่สามารถส่งอีเมลได้"), pages.message());
       assertEquals(before, realm.admin().users().get(userId).credentials(), "password unchanged");
       assertTrue(
@@ -111,7 +116,7 @@ class ForgottenPasswordFaultsIT extends AbstractResetFlowIT {
     steps.requestTemporaryPassword();
     String temporaryPassword = mailbox.awaitMessage(2).temporaryPassword();
     pages.signIn(holder.userId(), temporaryPassword);
-    pages.awaitShown("gfmis-change-instruction");
+    new ChangePasswordPage(pages).await();
   }
 
   @Test
@@ -121,8 +126,7 @@ class ForgottenPasswordFaultsIT extends AbstractResetFlowIT {
     steps.requestOtp(holder);
     steps.verifyOtp(mailbox.awaitMessage(1).otp());
 
-    String action =
-        webDriver.driver().findElement(By.id("gfmis-reset-confirmed-form")).getAttribute("action");
+    String action = new ResetConfirmedPage(pages).formAction();
     String cookies =
         webDriver.driver().manage().getCookies().stream()
             .map(Cookie::toString)

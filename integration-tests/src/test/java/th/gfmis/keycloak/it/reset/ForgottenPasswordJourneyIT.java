@@ -16,6 +16,10 @@ import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Mailbox;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
+import th.gfmis.keycloak.it.support.pages.ResetIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
 
 /**
  * The whole forgotten-password journey (R-F1 to R-F7) in a real browser against the real server:
@@ -32,15 +36,16 @@ class ForgottenPasswordJourneyIT extends AbstractResetFlowIT {
 
     pages.open(gfmis.authorizationUrl("th"));
     pages.clickForgotPassword();
-    assertTrue(pages.text("gfmis-reset-instruction").contains("เลขประจำตัวประชาชน"));
+    assertTrue(new ResetIdentifyPage(pages).instruction().contains("เลขประจำตัวประชาชน"));
     pages.screenshot("reset-1-identify");
 
     pages.submitIdentity(holder.userId(), holder.citizenId(), holder.email());
-    pages.assertShown("gfmis-reference");
-    String reference = pages.text("gfmis-reference");
+    ResetOtpPage otpPage = new ResetOtpPage(pages);
+    otpPage.assertShown();
+    String reference = otpPage.reference();
     assertTrue(reference.matches("[A-Z2-9]{6}"), reference);
     pages.screenshot("reset-2-otp");
-    assertTrue(pages.text("gfmis-otp-sent").contains(MaskedEmail.mask(holder.email())));
+    assertTrue(otpPage.sentTo().contains(MaskedEmail.mask(holder.email())));
 
     Mailbox.Mail otpMail = mailbox.awaitMessage(1);
     assertTrue(otpMail.to().contains(holder.email()));
@@ -51,10 +56,11 @@ class ForgottenPasswordJourneyIT extends AbstractResetFlowIT {
     assertTrue(otpMail.text().contains("รหัส OTP"), "Thai e-mail for a Thai user");
 
     pages.submitOtp(otpMail.otp());
-    pages.assertShown("gfmis-data-confirmed");
-    assertTrue(pages.text("gfmis-data-confirmed").contains("ได้รับการยืนยันแล้ว"));
+    ResetConfirmedPage confirmedPage = new ResetConfirmedPage(pages);
+    confirmedPage.assertShown();
+    assertTrue(confirmedPage.text().contains("ได้รับการยืนยันแล้ว"));
     pages.screenshot("reset-3-confirmed");
-    pages.click("gfmis-request-password");
+    confirmedPage.requestPassword();
 
     pages.awaitShown("kc-login");
     assertTrue(pages.message().contains(MaskedEmail.mask(holder.email())), pages.bodyText());
@@ -68,7 +74,7 @@ class ForgottenPasswordJourneyIT extends AbstractResetFlowIT {
     assertFalse(pages.fieldError("username").isEmpty(), "the old password no longer works");
 
     pages.signIn(holder.userId(), temporaryPassword);
-    pages.awaitShown("gfmis-change-instruction");
+    new ChangePasswordPage(pages).await();
     pages.screenshot("reset-5-change-password");
     pages.changePassword(temporaryPassword, temporaryPassword);
     assertFalse(pages.fieldError("password-new").isEmpty(), "the temporary one is refused");

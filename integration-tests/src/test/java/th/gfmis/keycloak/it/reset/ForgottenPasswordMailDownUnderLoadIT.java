@@ -21,6 +21,9 @@ import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.RawBrowser;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
 
 /**
  * The mail server down while many holders reset their passwords at once (issue 9, "Faults"): the
@@ -41,8 +44,8 @@ class ForgottenPasswordMailDownUnderLoadIT extends AbstractResetFlowIT {
   private static final int TRIES_WHILE_DOWN = 4;
 
   private static final String NOT_SENT = "The e-mail could not be sent right now.";
-  private static final String OTP_FORM = "id=\"gfmis-reset-otp-form\"";
-  private static final String CONFIRMED_FORM = "id=\"gfmis-reset-confirmed-form\"";
+  private static final String OTP_FORM = "id=\"" + ResetOtpPage.FORM + "\"";
+  private static final String CONFIRMED_FORM = "id=\"" + ResetConfirmedPage.FORM + "\"";
 
   /** One holder in one browser, and where that browser is. */
   private static final class Reset {
@@ -190,7 +193,7 @@ class ForgottenPasswordMailDownUnderLoadIT extends AbstractResetFlowIT {
                         temporaryPasswords.get(resets.indexOf(r)))));
     figures.add(timed("signed in with the e-mailed password", changePages, start));
     changePages.forEach(
-        page -> assertTrue(page.body().contains("gfmis-change-instruction"), page.body()));
+        page -> assertTrue(page.body().contains(ChangePasswordPage.INSTRUCTION), page.body()));
     start = System.nanoTime();
     List<HttpResponse<String>> changed =
         inParallel(

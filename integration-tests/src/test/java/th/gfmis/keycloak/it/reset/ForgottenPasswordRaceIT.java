@@ -19,6 +19,7 @@ import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.RawBrowser;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
 
 /**
  * Limits of the forgotten-password flow hold under 50 parallel requests: no more tries are
@@ -139,7 +140,8 @@ class ForgottenPasswordRaceIT extends AbstractResetFlowIT {
       action = RawBrowser.formAction(page);
     }
     String confirmed = same.post(action, Map.of("otp", otp)).body();
-    assertTrue(confirmed.contains("gfmis-data-confirmed"), "the right code still opens the flow");
+    assertTrue(
+        confirmed.contains(ResetConfirmedPage.CONFIRMED), "the right code still opens the flow");
   }
 
   @Test

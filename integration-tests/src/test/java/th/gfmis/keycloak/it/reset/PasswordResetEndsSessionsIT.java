@@ -27,6 +27,8 @@ import th.gfmis.keycloak.it.support.GfmisClient;
 import th.gfmis.keycloak.it.support.GfmisServerConfig;
 import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.RealmSettings;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.ResetConfirmedPage;
 
 /**
  * Someone who knows a holder's password signed in before the holder noticed, and keeps a refresh
@@ -96,7 +98,7 @@ class PasswordResetEndsSessionsIT extends AbstractResetFlowIT {
     newBrowser();
     pages.open(app.authorizationUrl("th"));
     pages.signIn(holder.userId(), temporaryPassword);
-    pages.awaitShown("gfmis-change-instruction");
+    new ChangePasswordPage(pages).await();
     pages.changePassword("Holder#Own2026x", "Holder#Own2026x");
     JsonNode own = app.exchange(awaitCallback(app));
     assertEquals(
@@ -118,7 +120,7 @@ class PasswordResetEndsSessionsIT extends AbstractResetFlowIT {
     newBrowser();
     pages.open(app.authorizationUrl("en"));
     pages.signIn(holder.userId(), holder.password());
-    pages.awaitShown("gfmis-change-instruction");
+    new ChangePasswordPage(pages).await();
     pages.changePassword("Holder#Changed2026", "Holder#Changed2026");
     JsonNode current = app.exchange(awaitCallback(app));
 
@@ -154,8 +156,9 @@ class PasswordResetEndsSessionsIT extends AbstractResetFlowIT {
     steps.verifyOtp(mailbox.awaitMessage(1).otp());
     String smtpPort = settings.smtpPort(CLOSED_PORT);
     try {
-      pages.click("gfmis-request-password");
-      pages.awaitShown("gfmis-data-confirmed");
+      ResetConfirmedPage confirmed = new ResetConfirmedPage(pages);
+      confirmed.requestPassword();
+      confirmed.await();
       assertTrue(pages.message().contains("ไม่สามารถส่งอีเมลได้"), pages.message());
     } finally {
       settings.smtpPort(smtpPort);
@@ -186,8 +189,9 @@ class PasswordResetEndsSessionsIT extends AbstractResetFlowIT {
     rep.setPasswordPolicy("regexPattern(^never$)");
     realm.admin().update(rep);
     try {
-      pages.click("gfmis-request-password");
-      pages.awaitShown("gfmis-data-confirmed");
+      ResetConfirmedPage confirmed = new ResetConfirmedPage(pages);
+      confirmed.requestPassword();
+      confirmed.await();
       assertTrue(pages.message().contains("password policy"), pages.message());
     } finally {
       rep.setPasswordPolicy(policy);

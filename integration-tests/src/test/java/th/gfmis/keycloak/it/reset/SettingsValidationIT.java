@@ -16,6 +16,8 @@ import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.PlainBrowser;
 import th.gfmis.keycloak.it.support.RealmSettings;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.ResetIdentifyPage;
 
 /**
  * An administrator mistypes a setting. Required actions refuse the value when it is saved;
@@ -75,7 +77,7 @@ class SettingsValidationIT extends AbstractResetFlowIT {
       browser.follow("login-actions/reset-credentials");
       HttpResponse<String> answer =
           browser.submit(
-              CitizenIdKeyRotationIT.IDENTIFY_FORM,
+              ResetIdentifyPage.FORM,
               CitizenIdKeyRotationIT.identity(holder.userId(), holder.citizenId(), holder.email()));
       assertTrue(
           answer.body().contains(MISCONFIGURED_EN),
@@ -105,7 +107,7 @@ class SettingsValidationIT extends AbstractResetFlowIT {
           answer.body().contains(MISCONFIGURED_TH),
           "status " + answer.statusCode() + ":\n" + answer.body());
       assertEquals(400, answer.statusCode());
-      assertFalse(answer.body().contains("gfmis-softtoken-enroll-form"));
+      assertFalse(answer.body().contains(GetCertificatePage.FORM));
     } finally {
       settings.authenticatorConfig("gfmis browser", "gfmis softtoken", Map.of("maxFailures", "5"));
     }

@@ -36,6 +36,9 @@ import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.EnrollRefusedPage;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
@@ -52,7 +55,6 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
   @InjectMailServer MailServer mailServer;
 
   static final String ENROLL_ACTION = "&kc_action=gfmis-softtoken-enroll";
-  static final String REFUSED_ID = "gfmis-softtoken-enroll-refused";
 
   @Test
   void thePasswordAloneCannotReplaceTheDeviceThroughTheAccountConsole() throws Exception {
@@ -75,8 +77,9 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
 
     openFresh(client.authorizationUrl("en") + ENROLL_ACTION);
     pages().signIn(holder.userId(), holder.password());
-    String shown = awaitOneOf(SoftTokenSteps.QR_ID, SoftTokenSteps.NUMBER_ID, REFUSED_ID);
-    if (SoftTokenSteps.QR_ID.equals(shown)) {
+    String shown =
+        awaitOneOf(GetCertificatePage.QR, SoftTokenApprovePage.NUMBER, EnrollRefusedPage.REFUSED);
+    if (GetCertificatePage.QR.equals(shown)) {
       String outcome;
       try {
         SoftTokenDevice.enroll(new SoftTokenSteps(pages()).readQrCode(), "Attacker phone");
@@ -88,12 +91,12 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
       }
       throw new AssertionError("the password alone was given an activation code; " + outcome);
     }
-    if (SoftTokenSteps.NUMBER_ID.equals(shown)) {
+    if (SoftTokenApprovePage.NUMBER.equals(shown)) {
       // Keycloak raised the level for the kc_action: the holder's phone is asked, and denies.
       PendingChallenge attempt = SoftTokenSteps.awaitChallenge(holderPhone);
       holderPhone.deny(attempt.id());
       assertEquals("denied", new SoftTokenSteps(pages()).awaitResult());
-      assertFalse(pages().isShown(SoftTokenSteps.QR_ID));
+      assertFalse(pages().isShown(GetCertificatePage.QR));
     }
     assertEquals("active", holderPhone.status().state(), "the holder's phone still works");
     assertEquals(1, devices(holder));
@@ -134,14 +137,19 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
     pages.signIn(newcomer.userId(), newcomer.password());
     assertEquals(
-        REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+        EnrollRefusedPage.REFUSED,
+        awaitOneOf(GetCertificatePage.QR, EnrollRefusedPage.REFUSED),
+        "at the Soft Token level");
     assertTrue(
-        pages.isShown("gfmis-softtoken-enroll-refused-first"),
+        new EnrollRefusedPage(pages).explainsFirstDevice(),
         "told that the administrator allows a first device: " + pages.bodyText());
 
     openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
     pages.signIn(newcomer.userId(), newcomer.password());
-    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "by kc_action");
+    assertEquals(
+        EnrollRefusedPage.REFUSED,
+        awaitOneOf(GetCertificatePage.QR, EnrollRefusedPage.REFUSED),
+        "by kc_action");
     assertEquals(0, devices(newcomer));
 
     holders.grantEnrollment(newcomer);
@@ -220,12 +228,17 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
     pages.signIn(holder.userId(), holder.password());
     assertEquals(
-        REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "at the Soft Token level");
+        EnrollRefusedPage.REFUSED,
+        awaitOneOf(GetCertificatePage.QR, EnrollRefusedPage.REFUSED),
+        "at the Soft Token level");
     assertTrue(pages.bodyText().contains("administrator"), pages.bodyText());
 
     openFresh(GfmisClient.demoApp(realm.getBaseUrl()).authorizationUrl("en") + ENROLL_ACTION);
     pages.signIn(holder.userId(), holder.password());
-    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID), "by kc_action");
+    assertEquals(
+        EnrollRefusedPage.REFUSED,
+        awaitOneOf(GetCertificatePage.QR, EnrollRefusedPage.REFUSED),
+        "by kc_action");
 
     GfmisClient console = GfmisClient.accountConsole(realm.getBaseUrl());
     openFresh(console.authorizationUrl("en"));
@@ -234,8 +247,8 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
         .until(
             d ->
                 console.isOwnCallback(d.getCurrentUrl())
-                    || !d.findElements(By.id(SoftTokenSteps.QR_ID)).isEmpty()
-                    || !d.findElements(By.id(REFUSED_ID)).isEmpty());
+                    || !d.findElements(By.id(GetCertificatePage.QR)).isEmpty()
+                    || !d.findElements(By.id(EnrollRefusedPage.REFUSED)).isEmpty());
     assertTrue(
         console.isOwnCallback(pages.currentUrl()),
         "the password level goes straight to the account console: " + pages.bodyText());
@@ -293,14 +306,16 @@ class DeviceBindingIT extends AbstractSoftTokenIT {
     mailbox.awaitMessage(4);
     openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
     pages().signIn(holder.userId(), holder.password());
-    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID));
+    assertEquals(
+        EnrollRefusedPage.REFUSED, awaitOneOf(GetCertificatePage.QR, EnrollRefusedPage.REFUSED));
 
     // A withdrawn grant allows nothing either.
     assertEquals(201, holders.enrollmentGrant("POST", userId).statusCode());
     assertEquals(204, holders.enrollmentGrant("DELETE", userId).statusCode());
     openFresh(new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"));
     pages().signIn(holder.userId(), holder.password());
-    assertEquals(REFUSED_ID, awaitOneOf(SoftTokenSteps.QR_ID, REFUSED_ID));
+    assertEquals(
+        EnrollRefusedPage.REFUSED, awaitOneOf(GetCertificatePage.QR, EnrollRefusedPage.REFUSED));
     assertEquals(404, holders.enrollmentGrant("POST", "no-such-user").statusCode());
   }
 

@@ -28,6 +28,9 @@ import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Holders;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenResultPage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
@@ -56,7 +59,7 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
   /** Starts a GFMIS sign-in with the password and waits for the number page. */
   private GfmisClient signInToNumberPage(Holder holder) {
     GfmisClient gfmis = signInToGfmis(holder);
-    pages().awaitShown(SoftTokenSteps.NUMBER_ID);
+    pages().awaitShown(SoftTokenApprovePage.NUMBER);
     return gfmis;
   }
 
@@ -76,10 +79,10 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     assertTrue(pages.bodyText().contains("สแกน QR Code"), "Thai page for a Thai request");
 
     SoftTokenDevice device = SoftTokenDevice.enroll(qr, "Somchai Pixel 8");
-    pages.awaitShown("gfmis-softtoken-device-name");
-    assertEquals("Somchai Pixel 8", pages.text("gfmis-softtoken-device-name"));
+    GetCertificatePage certificate = new GetCertificatePage(pages);
+    assertEquals("Somchai Pixel 8", certificate.awaitDeviceName());
     assertEquals(holder.userId(), device.username());
-    pages.click("gfmis-softtoken-continue");
+    certificate.continueOn();
     JsonNode tokens = gfmis.exchange(pages.awaitCallback());
     assertEquals(
         "gfmis-softtoken", GfmisClient.claims(tokens.get("id_token").asText()).get("acr").asText());
@@ -127,8 +130,8 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
       // The device learns the mode from the challenge, which lists no numbers to pick from.
       signInToNumberPage(holder);
       assertTrue(
-          pages.text("gfmis-softtoken-approve-instruction").contains("Type this number in the app"),
-          pages.text("gfmis-softtoken-approve-instruction"));
+          new SoftTokenApprovePage(pages).instruction().contains("Type this number in the app"),
+          new SoftTokenApprovePage(pages).instruction());
       int shown = steps.shownNumber();
       PendingChallenge typed = SoftTokenSteps.awaitChallenge(device);
       assertEquals(NumberMatching.Mode.TYPE, typed.mode());
@@ -140,7 +143,7 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
       assertEquals("wrong_number", e.error());
       assertEquals("wrong_number", steps.awaitResult());
 
-      pages.click("gfmis-softtoken-retry");
+      new SoftTokenResultPage(pages).retry();
       int number = steps.shownNumber();
       PendingChallenge again = SoftTokenSteps.awaitChallenge(device);
       assertEquals(NumberMatching.Mode.TYPE, again.mode());
@@ -170,10 +173,10 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     PendingChallenge challenge = SoftTokenSteps.awaitChallenge(device);
     assertEquals("denied", device.deny(challenge.id()).status());
     assertEquals("denied", steps.awaitResult());
-    assertTrue(pages.isShown("gfmis-softtoken-retry"));
+    assertTrue(new SoftTokenResultPage(pages).offersRetry());
 
     // Try again: a new challenge, a wrong number this time.
-    pages.click("gfmis-softtoken-retry");
+    new SoftTokenResultPage(pages).retry();
     int number = steps.shownNumber();
     challenge = SoftTokenSteps.awaitChallenge(device);
     int wrong =
@@ -188,7 +191,7 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     // Timeout: a short challenge lifetime; the page moves on by itself.
     SoftTokenSettings.set(realm, Map.of("challengeTtlSeconds", "4"));
     try {
-      pages.click("gfmis-softtoken-retry");
+      new SoftTokenResultPage(pages).retry();
       steps.shownNumber();
       PendingChallenge late = SoftTokenSteps.awaitChallenge(device);
       assertEquals("expired", steps.awaitResult());
@@ -203,7 +206,7 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     }
 
     // And try again works.
-    pages.click("gfmis-softtoken-retry");
+    new SoftTokenResultPage(pages).retry();
     steps.approve(device);
     gfmis.exchange(pages.awaitCallback());
   }
@@ -221,7 +224,7 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
         steps.shownNumber();
         device.deny(SoftTokenSteps.awaitChallenge(device).id());
         assertEquals("denied", steps.awaitResult());
-        pages.click("gfmis-softtoken-retry");
+        new SoftTokenResultPage(pages).retry();
       }
       assertEquals("locked", steps.awaitResult());
       assertTrue(device.pending().isEmpty(), "no challenge reaches the phone while locked");

@@ -23,6 +23,7 @@ import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.RawBrowser;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
@@ -90,7 +91,7 @@ class SoftTokenLockoutIT extends AbstractSoftTokenIT {
                   .body();
             });
 
-    long started = answers.stream().filter(a -> a.contains(SoftTokenSteps.NUMBER_ID)).count();
+    long started = answers.stream().filter(a -> a.contains(SoftTokenApprovePage.NUMBER)).count();
     assertTrue(started <= 10, started + " challenges were started");
     assertTrue(started >= 1, "the limit is not zero");
     assertTrue(device.pending().size() <= 10, "the phone got no more prompts than the limit");
@@ -106,7 +107,7 @@ class SoftTokenLockoutIT extends AbstractSoftTokenIT {
       String page =
           new RawBrowser(ATTACKER_ADDRESS)
               .signIn(authorizationUrl(), holder.userId(), holder.password());
-      assertTrue(page.contains(SoftTokenSteps.NUMBER_ID), page);
+      assertTrue(page.contains(SoftTokenApprovePage.NUMBER), page);
       PendingChallenge theirs = SoftTokenSteps.awaitChallenge(device);
       assertEquals(ATTACKER_ADDRESS, theirs.ipAddress());
       device.deny(theirs.id());
@@ -172,7 +173,8 @@ class SoftTokenLockoutIT extends AbstractSoftTokenIT {
                 new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"),
                 holder.userId(),
                 holder.password());
-    assertTrue(attackerPage.contains(SoftTokenSteps.NUMBER_ID), "the attacker waits for a phone");
+    assertTrue(
+        attackerPage.contains(SoftTokenApprovePage.NUMBER), "the attacker waits for a phone");
 
     List<PendingChallenge> pending = device.pending();
     assertEquals(2, pending.size(), "the phone lists both sign-ins: " + pending);

@@ -36,6 +36,8 @@ import th.gfmis.keycloak.it.support.Holder;
 import th.gfmis.keycloak.it.support.Pages;
 import th.gfmis.keycloak.it.support.PhoneBrowser;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenResultPage;
 
 /**
  * The GFMIS Soft Token web app as the holder's phone: a second headless Chromium opens the
@@ -325,7 +327,7 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       assertEquals("wrong_number", steps.awaitResult());
 
       // Deny: the computer's sign-in ends as denied.
-      pages.click("gfmis-softtoken-retry");
+      new SoftTokenResultPage(pages).retry();
       steps.shownNumber();
       phone.await("li.challenge button.deny").click();
       awaitMessage(phone, "Denied");
@@ -374,7 +376,7 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
             phone.awaitText("error"));
         assertEquals("wrong_number", steps.awaitResult());
 
-        pages.click("gfmis-softtoken-retry");
+        new SoftTokenResultPage(pages).retry();
         int number = steps.shownNumber();
         phone.await("li.challenge input.typed-number").sendKeys(String.valueOf(number));
         screenshot(phone, "type-en");
@@ -655,8 +657,9 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       name.clear();
       name.sendKeys("Screen lock phone");
       phone.driver().findElement(By.id("register")).click();
-      pages.awaitShown("gfmis-softtoken-device-name");
-      pages.click("gfmis-softtoken-continue");
+      GetCertificatePage certificate = new GetCertificatePage(pages);
+      certificate.awaitDeviceName();
+      certificate.continueOn();
       gfmis.exchange(pages.awaitCallback());
       assertEquals(1, screenLock.getCredentials().size(), "a platform credential was made");
       phone.await("#device");
@@ -695,7 +698,8 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
       throws Exception {
     Pages pages = pages();
     GfmisClient gfmis = signInToGfmis(holder);
-    String qr = new SoftTokenSteps(pages).readQrCode();
+    GetCertificatePage certificate = new GetCertificatePage(pages);
+    String qr = certificate.readQrCode();
     assertTrue(
         qr.startsWith(realm.getBaseUrl() + "/gfmis-softtoken/activate?code="), "QR code: " + qr);
     phone.open(qr);
@@ -712,9 +716,8 @@ class SoftTokenWebAppIT extends AbstractSoftTokenIT {
     phone.driver().findElement(By.id("pin-again")).sendKeys(PIN);
     screenshotInThai(phone, "enroll-th");
     phone.driver().findElement(By.id("register")).click();
-    pages.awaitShown("gfmis-softtoken-device-name");
-    assertEquals(deviceName, pages.text("gfmis-softtoken-device-name"));
-    pages.click("gfmis-softtoken-continue");
+    assertEquals(deviceName, certificate.awaitDeviceName());
+    certificate.continueOn();
     gfmis.exchange(pages.awaitCallback());
   }
 

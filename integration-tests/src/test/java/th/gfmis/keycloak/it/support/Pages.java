@@ -15,11 +15,16 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.ResetIdentifyPage;
+import th.gfmis.keycloak.it.support.pages.ResetOtpPage;
 
 /**
- * What a person sees and does on the sign-in pages, by element ids of the templates. Every page a
- * test reads or acts on through these methods, or reaches by them, passes the WCAG 2.1 A/AA rules
- * of {@link AccessibilityCheck} first.
+ * What a person sees and does on the sign-in pages, by element ids of the templates (the GFMIS
+ * pages' own ids live in their page objects, {@code support/pages}). Every page a test reads or
+ * acts on through these methods, or reaches by them, passes the WCAG 2.1 A/AA rules of {@link
+ * AccessibilityCheck} first.
  */
 public final class Pages {
 
@@ -72,15 +77,11 @@ public final class Pages {
   }
 
   public void submitIdentity(String userId, String citizenId, String email) {
-    type("userId", userId);
-    type("citizenId", citizenId);
-    type("email", email);
-    submitWith(driver.findElement(By.id("gfmis-request-otp")));
+    new ResetIdentifyPage(this).submit(userId, citizenId, email);
   }
 
   public void submitOtp(String code) {
-    type("otp", code);
-    submitWith(driver.findElement(By.id("gfmis-verify-otp")));
+    new ResetOtpPage(this).submit(code);
   }
 
   /** Clicks a button or link that loads the next page, and waits until it has replaced this one. */
@@ -98,9 +99,7 @@ public final class Pages {
   }
 
   public void changePassword(String password, String confirmation) {
-    type("password-new", password);
-    type("password-confirm", confirmation);
-    submitWith(driver.findElement(By.id("gfmis-change-password")));
+    new ChangePasswordPage(this).change(password, confirmation);
   }
 
   public boolean isShown(String id) {
@@ -111,6 +110,11 @@ public final class Pages {
   public String text(String id) {
     checked();
     return driver.findElement(By.id(id)).getText();
+  }
+
+  public String attribute(String id, String name) {
+    checked();
+    return driver.findElement(By.id(id)).getAttribute(name);
   }
 
   public String value(String id) {
@@ -191,7 +195,7 @@ public final class Pages {
         .until(
             d ->
                 GfmisClient.isCallback(d.getCurrentUrl())
-                    || !d.findElements(By.id(SoftTokenSteps.QR_ID)).isEmpty());
+                    || !d.findElements(By.id(GetCertificatePage.QR)).isEmpty());
     if (!GfmisClient.isCallback(driver.getCurrentUrl())) {
       new SoftTokenSteps(this).enroll("Journey test phone");
     }
@@ -200,7 +204,8 @@ public final class Pages {
     return driver.getCurrentUrl();
   }
 
-  private void type(String id, String value) {
+  /** Replaces the text of the input field. */
+  public void type(String id, String value) {
     checked();
     WebElement input = driver.findElement(By.id(id));
     input.clear();

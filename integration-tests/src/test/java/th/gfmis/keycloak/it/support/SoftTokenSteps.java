@@ -1,17 +1,13 @@
 package th.gfmis.keycloak.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import org.openqa.selenium.By;
-import th.gfmis.keycloak.softtoken.cli.QrCodes;
+import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
+import th.gfmis.keycloak.it.support.pages.SoftTokenResultPage;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
@@ -22,38 +18,24 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
  */
 public final class SoftTokenSteps {
 
-  public static final String QR_ID = "gfmis-softtoken-qr";
-  public static final String NUMBER_ID = "gfmis-softtoken-number";
-  public static final String RESULT_ID = "gfmis-softtoken-result";
-
-  private final Pages pages;
+  private final GetCertificatePage certificate;
+  private final SoftTokenApprovePage approval;
+  private final SoftTokenResultPage result;
 
   public SoftTokenSteps(Pages pages) {
-    this.pages = pages;
+    this.certificate = new GetCertificatePage(pages);
+    this.approval = new SoftTokenApprovePage(pages);
+    this.result = new SoftTokenResultPage(pages);
   }
 
-  /** Decodes the QR image of the "Get Certificate" page (its PNG data URI) with ZXing. */
+  /** Decodes the QR image of the "Get Certificate" page. */
   public String readQrCode() {
-    pages.awaitShown(QR_ID);
-    String src = pages.driver().findElement(By.id(QR_ID)).getAttribute("src");
-    String prefix = "data:image/png;base64,";
-    assertTrue(src.startsWith(prefix), "the QR code is a PNG data URI");
-    try {
-      Path png = Files.createTempFile("gfmis-qr", ".png");
-      try {
-        Files.write(png, Base64.getDecoder().decode(src.substring(prefix.length())));
-        return QrCodes.decode(png);
-      } finally {
-        Files.deleteIfExists(png);
-      }
-    } catch (IOException | SoftTokenClientException e) {
-      throw new AssertionError("cannot decode the QR code", e);
-    }
+    return certificate.readQrCode();
   }
 
   /** The page's activation link (same payload as the QR code). */
   public String activationLink() {
-    return pages.driver().findElement(By.id("gfmis-softtoken-link")).getAttribute("href");
+    return certificate.activationLink();
   }
 
   /**
@@ -68,16 +50,14 @@ public final class SoftTokenSteps {
     } catch (SoftTokenClientException e) {
       throw new AssertionError("enrollment refused: " + e.oneLine(), e);
     }
-    pages.awaitShown("gfmis-softtoken-device-name");
-    assertEquals(deviceName, pages.text("gfmis-softtoken-device-name"));
-    pages.click("gfmis-softtoken-continue");
+    assertEquals(deviceName, certificate.awaitDeviceName());
+    certificate.continueOn();
     return device;
   }
 
   /** The number the approval page shows. */
   public int shownNumber() {
-    pages.awaitShown(NUMBER_ID);
-    return Integer.parseInt(pages.text(NUMBER_ID).strip());
+    return approval.number();
   }
 
   /** Waits until the device sees a pending challenge and returns it. */
@@ -114,7 +94,6 @@ public final class SoftTokenSteps {
 
   /** Waits for the page that ends a refused sign-in and returns its reason. */
   public String awaitResult() {
-    pages.awaitShown(RESULT_ID);
-    return pages.driver().findElement(By.id(RESULT_ID)).getAttribute("data-reason");
+    return result.awaitReason();
   }
 }
