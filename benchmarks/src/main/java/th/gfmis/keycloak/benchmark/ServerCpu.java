@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ public final class ServerCpu {
 
   /** The nodes' metrics addresses from a comma-separated list (empty: none). */
   public static List<URI> addresses(String commaSeparated) {
-    return java.util.Arrays.stream(commaSeparated.split(","))
+    return Arrays.stream(commaSeparated.split(","))
         .map(String::strip)
         .filter(url -> !url.isEmpty())
         .map(URI::create)

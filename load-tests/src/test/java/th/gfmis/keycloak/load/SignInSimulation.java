@@ -22,7 +22,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,8 +92,6 @@ public class SignInSimulation extends Simulation {
 
   /** How long a sign-in waits for its push before it counts as failed. */
   private static final Duration PUSH_WAIT = Duration.ofSeconds(10);
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   static final String PASSWORD_ONLY = "password only";
   static final String SOFT_TOKEN = "password + Soft Token";
