@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -404,7 +405,9 @@ public class SignInSimulation extends Simulation {
   /** A fresh PKCE verifier and the sign-in page, whose form action the next request posts to. */
   private static ChainBuilder start(boolean softToken) {
     String name = softToken ? "soft token: sign-in page" : "password only: sign-in page";
-    return exec(session -> session.set("verifier", Pkce.verifier()).remove(Cookies.JAR))
+    // A new browser: nothing of an earlier sign-in of this virtual user may sign this one in.
+    return exec(flushCookieJar())
+        .exec(session -> session.set("verifier", Pkce.verifier()).remove(Cookies.JAR))
         .exec(
             page(
                 name,
