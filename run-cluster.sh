@@ -49,16 +49,23 @@ fail() { echo "run-cluster.sh: $*" >&2; exit 1; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# A pid from one of our pid files, only while that process is still the one we started (its command
-# line names the node's directory or our haproxy.cfg), so that a recycled pid never gets a signal.
+# A pid from one of our pid files, only while its process group (each was started with setsid) still
+# holds a process we started: one whose command line names the node's directory or our haproxy.cfg.
+# That is the start script, or the JVM alone when the script has died; a recycled pid never
+# matches, so it never gets a signal.
 our_pid() {
-  local file="$dir/$1.pid" pid marker="$dir/$1/"
+  local file="$dir/$1.pid" pid marker="$dir/$1/" member
   [[ "$1" == haproxy ]] && marker="$root/cluster/haproxy.cfg"
   [[ -f "$file" ]] || return 1
   pid="$(cat "$file")"
-  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF "$marker" || return 1
-  echo "$pid"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  for member in $(pgrep -g "$pid" 2>/dev/null); do
+    if tr '\0' ' ' <"/proc/$member/cmdline" 2>/dev/null | grep -qF "$marker"; then
+      echo "$pid"
+      return 0
+    fi
+  done
+  return 1
 }
 
 alive() {
