@@ -12,7 +12,7 @@
 #   ./run-cluster.sh kill node1|node2  kill -9 one node (a crash), for fault tests
 #   ./run-cluster.sh restart node1|node2   start one stopped node again
 #
-# Needs Java 17+, haproxy and jq (apt-get install haproxy jq), psql and a PostgreSQL that trusts the user;
+# Needs Java 17+, haproxy, jq and pgrep (apt-get install haproxy jq procps), psql and a PostgreSQL that trusts the user;
 # the bundle built first: mvn -B install -DskipTests. Settings (environment, defaults shown):
 #   CLUSTER_DB_HOST=127.0.0.1 CLUSTER_DB_PORT=5432 CLUSTER_DB_NAME=gfmis_cluster
 #   CLUSTER_DB_USER=postgres CLUSTER_DB_PASSWORD=postgres
