@@ -1,7 +1,5 @@
 package th.gfmis.keycloak.softtoken.server.push;
 
-import com.interaso.webpush.WebPush;
-import com.interaso.webpush.WebPush.Urgency;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,16 +39,19 @@ final class WebPushProvider implements SoftTokenPushProvider {
   private final KeycloakSession session;
   private final WebPushSettings settings;
   private final HttpClient client;
+  private final VapidSigners signers;
   private final KeycloakSessionFactory sessionFactory;
 
   WebPushProvider(
       KeycloakSession session,
       WebPushSettings settings,
       HttpClient client,
+      VapidSigners signers,
       KeycloakSessionFactory sessionFactory) {
     this.session = session;
     this.settings = settings;
     this.client = client;
+    this.signers = signers;
     this.sessionFactory = sessionFactory;
   }
 
@@ -82,17 +83,16 @@ final class WebPushProvider implements SoftTokenPushProvider {
       return;
     }
     VapidKeys.Active vapid = VapidKeys.active(session, realm);
-    WebPush push =
-        new WebPush(
-            subject(realm),
-            new com.interaso.webpush.VapidKeys(vapid.publicKey(), vapid.privateKey()));
+    String subject = subject(realm);
     byte[] body =
-        push.getBody(
-            ChallengePush.plaintext(challenge),
-            Base64Urls.decode(subscription.p256dh()),
-            Base64Urls.decode(subscription.auth()));
+        signers
+            .sender(vapid, subject)
+            .getBody(
+                ChallengePush.plaintext(challenge),
+                Base64Urls.decode(subscription.p256dh()),
+                Base64Urls.decode(subscription.auth()));
     int ttl = (int) Math.max(0, Duration.between(Instant.now(), challenge.expiresAt()).toSeconds());
-    Map<String, String> headers = push.getHeaders(subscription.endpoint(), ttl, null, Urgency.High);
+    Map<String, String> headers = signers.headers(vapid, subject, subscription.endpoint(), ttl);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .timeout(settings.timeout())

@@ -1,6 +1,7 @@
 package th.gfmis.keycloak.softtoken.server.push;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -17,11 +18,12 @@ public class WebPushProviderFactory implements SoftTokenPushProviderFactory {
 
   private WebPushSettings settings;
   private HttpClient client;
+  private final VapidSigners signers = new VapidSigners(Clock.systemUTC());
   private KeycloakSessionFactory sessionFactory;
 
   @Override
   public SoftTokenPushProvider create(KeycloakSession session) {
-    return new WebPushProvider(session, settings, client, sessionFactory);
+    return new WebPushProvider(session, settings, client, signers, sessionFactory);
   }
 
   @Override
