@@ -1,6 +1,10 @@
 package th.gfmis.keycloak.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -9,9 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,8 +37,8 @@ public final class GfmisClient {
   private final String clientId;
   private final String secret;
   private final String redirectUri;
-  private final String verifier;
-  private final String state;
+  private final CodeVerifier verifier = new CodeVerifier();
+  private final String state = new State().getValue();
 
   public GfmisClient(String realmUrl) {
     this(realmUrl, CLIENT_ID, SECRET, REDIRECT_URI);
@@ -48,8 +49,6 @@ public final class GfmisClient {
     this.clientId = clientId;
     this.secret = secret;
     this.redirectUri = redirectUri;
-    this.verifier = random(32);
-    this.state = random(16);
   }
 
   /** A confidential client the test registered itself (for example with the admin API). */
@@ -87,7 +86,8 @@ public final class GfmisClient {
     params.put("scope", scope);
     params.put("redirect_uri", redirectUri);
     params.put("state", state);
-    params.put("code_challenge", challenge(verifier));
+    params.put(
+        "code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue());
     params.put("code_challenge_method", "S256");
     params.put("ui_locales", uiLocale);
     if (acrValues != null) {
@@ -116,7 +116,7 @@ public final class GfmisClient {
     params.put("grant_type", "authorization_code");
     params.put("code", query.get("code"));
     params.put("redirect_uri", redirectUri);
-    params.put("code_verifier", verifier);
+    params.put("code_verifier", verifier.getValue());
     HttpResponse<String> response = token(params);
     if (response.statusCode() != 200) {
       throw new AssertionError(
@@ -152,22 +152,6 @@ public final class GfmisClient {
   public static JsonNode claims(String jwt) throws IOException {
     String payload = jwt.split("\\.")[1];
     return JsonSerialization.readValue(Base64.getUrlDecoder().decode(payload), JsonNode.class);
-  }
-
-  private static String challenge(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String random(int bytes) {
-    byte[] value = new byte[bytes];
-    new SecureRandom().nextBytes(value);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 
   private static String form(Map<String, String> params) {
