@@ -47,11 +47,12 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * Concurrent complete sign-ins (authorization code + PKCE up to the token response) through the
  * demo client, two kinds in one run: user ID + password only, and user ID + password + Soft Token
  * approved by each user's own reference device. Each kind ramps its concurrent sign-ins from 1 to
- * {@code -Dpeak}, then holds there: first the password only, then the Soft Token, so that each
- * kind's plateau shows what the servers sustain of that kind alone ({@code -Dtogether=true} runs
- * both at once instead: then each sign-in waits in the same queues, and the ratio of the two rates
- * is that of their numbers of requests rather than of their cost). With {@code -Dmetrics} (each
- * node's metrics address) it also prints the servers' processor time per sign-in.
+ * {@code -Dpeak}, then holds there: first the password only, then the Soft Token ({@code
+ * -DsoftTokenFirst=true}: the other way round), so that each kind's plateau shows what the servers
+ * sustain of that kind alone ({@code -Dtogether=true} runs both at once instead: then each sign-in
+ * waits in the same queues, and the ratio of the two rates is that of their numbers of requests
+ * rather than of their cost). With {@code -Dmetrics} (each node's metrics address) it also prints
+ * the servers' processor time per sign-in.
  *
  * <p>The challenge reaches the device by Web Push ({@code -DchallengeDelivery=push}, the default):
  * each device subscribes ({@code POST device/push}, its own P-256 key and auth secret) at a
@@ -70,9 +71,9 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * <p>Settings (system properties): {@code target} (default http://127.0.0.1:8380, the cluster's
  * load balancer), {@code users} (150), {@code peak} (concurrent sign-ins of each kind, 12), {@code
  * rampSeconds} (60), {@code holdSeconds} (60), {@code warmUpSeconds} (30: both kinds at half the
- * peak, unmeasured, first), {@code together} (false), {@code metrics} (none; e.g.
- * http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code challengeDelivery} ({@code
- * push} or {@code list}), {@code adminUser}/{@code adminPassword}.
+ * peak, unmeasured, first), {@code together} (false), {@code softTokenFirst} (false), {@code
+ * metrics} (none; e.g. http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code
+ * challengeDelivery} ({@code push} or {@code list}), {@code adminUser}/{@code adminPassword}.
  */
 public class SignInSimulation extends Simulation {
 
@@ -88,6 +89,7 @@ public class SignInSimulation extends Simulation {
   private static final String ADMIN_USER = System.getProperty("adminUser", "admin");
   private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "admin");
   private static final boolean TOGETHER = Boolean.getBoolean("together");
+  private static final boolean SOFT_TOKEN_FIRST = Boolean.getBoolean("softTokenFirst");
   private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
   private static final String DELIVERY = System.getProperty("challengeDelivery", "push");
 
@@ -177,7 +179,12 @@ public class SignInSimulation extends Simulation {
     PopulationBuilder measured =
         TOGETHER
             ? warmUp.injectClosed(warmUpLoad()).andThen(passwordLoad, softTokenLoad)
-            : warmUp.injectClosed(warmUpLoad()).andThen(passwordLoad.andThen(softTokenLoad));
+            : warmUp
+                .injectClosed(warmUpLoad())
+                .andThen(
+                    SOFT_TOKEN_FIRST
+                        ? softTokenLoad.andThen(passwordLoad)
+                        : passwordLoad.andThen(softTokenLoad));
     setUp(enrolled.andThen(measured)).protocols(protocol);
     cpu.start();
   }
