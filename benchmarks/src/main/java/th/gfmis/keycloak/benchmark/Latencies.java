@@ -9,6 +9,7 @@ final class Latencies {
 
   private final List<Double> millis = new ArrayList<>();
   private double serverCpuNanos;
+  private double replications;
   private int withServerCpu;
   private long requests;
 
@@ -22,15 +23,24 @@ final class Latencies {
     requests += requestsSent;
   }
 
-  /** The servers' processor time spent on {@code signIns} of these sign-ins. */
-  void addServerCpu(double nanos, int signIns) {
-    serverCpuNanos += nanos;
+  /**
+   * What the servers spent on {@code signIns} of these sign-ins: processor time, and cache writes
+   * sent to other nodes.
+   */
+  void addServerCost(double cpuNanos, double replicated, int signIns) {
+    serverCpuNanos += cpuNanos;
+    replications += replicated;
     withServerCpu += signIns;
   }
 
   /** The servers' processor milliseconds per sign-in, or NaN when not measured. */
   double serverCpuMillis() {
     return withServerCpu == 0 ? Double.NaN : serverCpuNanos / withServerCpu / 1_000_000.0;
+  }
+
+  /** Cache writes sent to other nodes per sign-in, or NaN when not measured. */
+  double replicationsPerSignIn() {
+    return withServerCpu == 0 ? Double.NaN : replications / withServerCpu;
   }
 
   double requestsPerSignIn() {

@@ -13,12 +13,18 @@ import java.util.regex.Pattern;
  * The processor time the servers have used, read from each node's Prometheus metrics ({@code
  * process_cpu_time_ns_total} on Keycloak's management port, {@code /metrics} with {@code
  * --metrics-enabled=true}). Unlike a wall-clock rate, it does not depend on what else the machine
- * is running, so it tells what one sign-in costs the server even on a busy machine.
+ * is running, so it tells what one sign-in costs the server even on a busy machine. Beside it, the
+ * writes each node has sent to the other nodes of the cluster (Infinispan's {@code
+ * vendor_rpc_manager_replication_count}, summed over the caches): an exact count that no noise
+ * moves.
  */
 public final class ServerCpu {
 
   private static final Pattern CPU_NANOS =
       Pattern.compile("(?m)^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+
+  private static final Pattern REPLICATIONS =
+      Pattern.compile("(?m)^vendor_rpc_manager_replication_count(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
   private final List<URI> metrics;
 
@@ -35,15 +41,28 @@ public final class ServerCpu {
 
   /** The processor time all nodes have used so far, in nanoseconds. */
   public double nanos() throws IOException, InterruptedException {
-    double total = 0;
+    return read().cpuNanos();
+  }
+
+  /** What all nodes have used and sent so far. */
+  public Reading read() throws IOException, InterruptedException {
+    double cpuNanos = 0;
+    double replications = 0;
     for (URI uri : metrics) {
       HttpResponse<String> response =
           BrowserSession.HTTP.send(
               HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-      total += parse(uri, response.statusCode(), response.body());
+      cpuNanos += parse(uri, response.statusCode(), response.body());
+      replications += replications(response.body());
     }
-    return total;
+    return new Reading(cpuNanos, replications);
   }
+
+  /**
+   * @param cpuNanos processor time, nanoseconds
+   * @param replications cache writes sent to other nodes (0 on a node without a cluster)
+   */
+  public record Reading(double cpuNanos, double replications) {}
 
   /** The nodes' metrics addresses from a comma-separated list (empty: none). */
   public static List<URI> addresses(String commaSeparated) {
@@ -62,5 +81,14 @@ public final class ServerCpu {
               + " does not serve process_cpu_time_ns_total (start Keycloak with --metrics-enabled=true)");
     }
     return Double.parseDouble(matcher.group(1));
+  }
+
+  static double replications(String body) {
+    double total = 0;
+    Matcher matcher = REPLICATIONS.matcher(body);
+    while (matcher.find()) {
+      total += Double.parseDouble(matcher.group(1));
+    }
+    return total;
   }
 }

@@ -64,7 +64,8 @@ public final class SignInBenchmark {
                               must be allowed to reach (./run-cluster.sh allows 127.0.0.1)
         --metrics URL,...     each node's metrics (Keycloak's management port, e.g.
                               http://127.0.0.1:9000/metrics): adds the servers' processor time
-                              per sign-in and the requests per sign-in
+                              per sign-in and, in a cluster, the cache writes sent to the
+                              other nodes per sign-in (replicated)
         --help                this text
       """;
 
@@ -213,7 +214,7 @@ public final class SignInBenchmark {
   private void signInBlock(
       List<String> users, int first, int last, boolean withSoftToken, Latencies into, ServerCpu cpu)
       throws Exception {
-    double cpuBefore = cpu.enabled() ? cpu.nanos() : 0;
+    ServerCpu.Reading before = cpu.enabled() ? cpu.read() : null;
     int measured = 0;
     for (int i = first; i < last; i++) {
       long took = signIn(users.get(i % users.size()), withSoftToken);
@@ -222,8 +223,13 @@ public final class SignInBenchmark {
         measured++;
       }
     }
-    if (cpu.enabled() && measured > 0) {
-      into.addServerCpu((cpu.nanos() - cpuBefore) * measured / (last - first), measured);
+    if (before != null && measured > 0) {
+      ServerCpu.Reading after = cpu.read();
+      double share = (double) measured / (last - first);
+      into.addServerCost(
+          (after.cpuNanos() - before.cpuNanos()) * share,
+          (after.replications() - before.replications()) * share,
+          measured);
     }
   }
 
@@ -362,14 +368,15 @@ public final class SignInBenchmark {
         users);
     System.out.printf(
         Locale.ROOT,
-        "%-24s %11s %8s %8s %8s %10s %14s%n",
+        "%-24s %11s %8s %8s %8s %10s %14s %11s%n",
         "",
         "sign-ins/s",
         "p50 ms",
         "p95 ms",
         "mean ms",
         "requests",
-        "server CPU ms");
+        "server CPU ms",
+        "replicated");
     line("password only", password);
     line("password + Soft Token", softToken);
     System.out.printf(
@@ -394,14 +401,15 @@ public final class SignInBenchmark {
   private static void line(String label, Latencies latencies) {
     System.out.printf(
         Locale.ROOT,
-        "%-24s %11.2f %8.1f %8.1f %8.1f %10.1f %14.1f%n",
+        "%-24s %11.2f %8.1f %8.1f %8.1f %10.1f %14.1f %11.1f%n",
         label,
         latencies.perSecond(),
         latencies.percentile(50),
         latencies.percentile(95),
         latencies.mean(),
         latencies.requestsPerSignIn(),
-        latencies.serverCpuMillis());
+        latencies.serverCpuMillis(),
+        latencies.replicationsPerSignIn());
   }
 
   private static String form(Map<String, String> params) {
