@@ -10,11 +10,14 @@ import org.keycloak.models.SingleUseObjectProvider;
  *
  * <p>Each attempt first claims one of {@code max} numbered slots ({@code key#0} .. {@code
  * key#max-1}) with the store's atomic {@code putIfAbsent}, whose lifespan is the window; only then
- * is the attempt evaluated. When every slot is taken the attempt is refused, so parallel requests
- * on any node can never evaluate more than {@code max} attempts. A slot frees itself when its
- * lifespan ends, so the limit is a sliding window: in any interval of {@code window} each slot is
- * claimed at most once. Limits that count failures only give the slot back on success ({@link
- * Attempt#succeeded}); limits that count every attempt keep it ({@link Attempt#counted}).
+ * is the attempt evaluated. Taken slots are skipped by a read: in a cluster a read is answered by
+ * the node itself, while every {@code putIfAbsent}, even one that finds the slot taken, is a write
+ * that goes to the other owners of the key. When every slot is taken the attempt is refused, so
+ * parallel requests on any node can never evaluate more than {@code max} attempts. A slot frees
+ * itself when its lifespan ends, so the limit is a sliding window: in any interval of {@code
+ * window} each slot is claimed at most once. Limits that count failures only give the slot back on
+ * success ({@link Attempt#succeeded}); limits that count every attempt keep it ({@link
+ * Attempt#counted}).
  */
 public class AttemptLimiter {
 
@@ -37,7 +40,7 @@ public class AttemptLimiter {
   public Attempt claim(String key, Instant now) {
     for (int slot = 0; slot < max; slot++) {
       String slotKey = slotKey(key, slot);
-      if (store.putIfAbsent(slotKey, window.toSeconds())) {
+      if (!store.contains(slotKey) && store.putIfAbsent(slotKey, window.toSeconds())) {
         return new Attempt(slotKey, slot, Duration.ZERO, slot == max - 1, now);
       }
     }

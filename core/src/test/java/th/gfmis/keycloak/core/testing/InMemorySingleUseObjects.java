@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keycloak.models.SingleUseObjectProvider;
 
@@ -11,7 +12,8 @@ import org.keycloak.models.SingleUseObjectProvider;
  * Keycloak's single-use object store in memory, for unit tests: the same atomic operations as the
  * Infinispan store ({@code putIfAbsent} and {@code remove} succeed for exactly one caller, entries
  * expire after their lifespan), on a clock the test moves. Unlike the server's store, {@code put}
- * takes effect at once instead of at the end of the request.
+ * takes effect at once instead of at the end of the request. It counts the writes: in a cluster,
+ * each one goes to the other nodes, while a read does not.
  */
 public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
@@ -19,6 +21,7 @@ public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> clock;
+  private final AtomicInteger writes = new AtomicInteger();
 
   public InMemorySingleUseObjects(Instant start) {
     this.clock = new AtomicReference<>(start);
@@ -32,6 +35,11 @@ public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
     clock.updateAndGet(t -> t.plus(duration));
   }
 
+  /** Calls of put, putIfAbsent, replace and remove so far, whatever they found. */
+  public int writes() {
+    return writes.get();
+  }
+
   /** Entries that have not expired. */
   public int size() {
     return (int) entries.values().stream().filter(this::alive).count();
@@ -39,6 +47,7 @@ public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
   @Override
   public void put(String key, long lifespanSeconds, Map<String, String> notes) {
+    writes.incrementAndGet();
     entries.put(key, new Entry(Map.copyOf(notes), now().plusSeconds(lifespanSeconds)));
   }
 
@@ -50,6 +59,7 @@ public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
   @Override
   public Map<String, String> remove(String key) {
+    writes.incrementAndGet();
     Entry[] removed = new Entry[1];
     entries.computeIfPresent(
         key,
@@ -62,6 +72,7 @@ public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
   @Override
   public boolean replace(String key, Map<String, String> notes) {
+    writes.incrementAndGet();
     boolean[] replaced = new boolean[1];
     entries.computeIfPresent(
         key,
@@ -77,6 +88,7 @@ public final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
   @Override
   public boolean putIfAbsent(String key, long lifespanInSeconds) {
+    writes.incrementAndGet();
     boolean[] added = new boolean[1];
     entries.compute(
         key,

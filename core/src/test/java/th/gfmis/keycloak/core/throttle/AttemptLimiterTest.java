@@ -54,6 +54,18 @@ class AttemptLimiterTest {
   }
 
   @Test
+  void aClaimWritesOnceHoweverManySlotsAreTakenAndARefusalNotAtAll() {
+    limiter.claim("k", store.now()).counted();
+    limiter.claim("k", store.now()).counted();
+    int before = store.writes();
+    limiter.claim("k", store.now()).counted();
+    assertEquals(2, store.writes() - before, "the claim of the third slot, and its end time");
+    before = store.writes();
+    assertFalse(limiter.claim("k", store.now()).allowed());
+    assertEquals(0, store.writes() - before);
+  }
+
+  @Test
   void keysAreIndependentAndResetFreesAll() {
     for (int i = 0; i < 3; i++) {
       limiter.claim("a", store.now()).counted();

@@ -151,6 +151,28 @@ class SoftTokenLockoutIT extends AbstractSoftTokenIT {
     assertEquals(400, elsewhere.status(), "another address is not limited: " + elsewhere.body());
   }
 
+  @Test
+  void refusedSignedCallsAreCountedAfterTheyRanAndThenHeldBack() throws Exception {
+    String url = realm.getBaseUrl() + "/gfmis-softtoken/challenges/AAAAAAAAAAAAAAAAAAAAAA/response";
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest forged =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", "10.66.0.98")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"response\":\"a.b.c\"}"))
+            .build();
+    for (int i = 0; i < 30; i++) {
+      HttpResponse<String> refused = http.send(forged, HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, refused.statusCode(), refused.body());
+    }
+    HttpResponse<String> held = http.send(forged, HttpResponse.BodyHandlers.ofString());
+    assertEquals(429, held.statusCode(), held.body());
+    assertTrue(held.body().contains("too_many_requests"), held.body());
+    long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(
+        retryAfter > 500 && retryAfter <= 600, "the rest of the 10-minute window: " + retryAfter);
+  }
+
   private SoftTokenDevice enrollNew(Holder holder) throws Exception {
     GfmisClient gfmis = signInToGfmis(holder);
     SoftTokenDevice device = new SoftTokenSteps(pages()).enroll("Holder phone");

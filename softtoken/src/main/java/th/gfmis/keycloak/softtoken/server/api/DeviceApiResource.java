@@ -137,7 +137,7 @@ public class DeviceApiResource {
   @POST
   @Path(SoftTokenProtocol.PATH_ENROLL)
   public Response enroll(InputStream body) {
-    return handle(
+    return handleUnsigned(
         () -> {
           EnrollmentRequest request = SoftTokenJson.read(read(body), EnrollmentRequest.class);
           request.validate();
@@ -365,9 +365,14 @@ public class DeviceApiResource {
         "The request body is larger than " + SoftTokenProtocol.MAX_REQUEST_BODY_BYTES + " bytes.");
   }
 
-  /** Runs a device API call; refused calls count towards the client address's limit. */
+  /** Runs a signed device API call; refused calls count towards the client address's limit. */
   private Response handle(Action action) {
     return throttle.guard(session, realm, () -> run(action));
+  }
+
+  /** Runs the unsigned call (enrollment) under the same limit, claimed before it runs. */
+  private Response handleUnsigned(Action action) {
+    return throttle.guardClaimingFirst(session, realm, () -> run(action));
   }
 
   private Response run(Action action) {

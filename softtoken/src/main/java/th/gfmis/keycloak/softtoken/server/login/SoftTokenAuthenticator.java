@@ -244,13 +244,13 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
         return;
       }
       // Left to expire in the store, so that a late answer still gets challenge_expired.
-      clearNotes(context.getAuthenticationSession(), polls);
+      clearNotes(context.getAuthenticationSession());
       result(context, ChallengeOutcome.EXPIRED, 0);
       return;
     }
     ChallengeOutcome outcome =
         ChallengeOutcome.fromWire(poll.state()).orElse(ChallengeOutcome.EXPIRED);
-    clearNotes(authSession, polls);
+    clearNotes(authSession);
     if (outcome == ChallengeOutcome.APPROVED
         && poll.detail() != null
         && SoftTokenDevices.current(context.getUser())
@@ -296,11 +296,18 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
     if (id != null) {
       new Challenges(context.getSession().singleUseObjects(), context.getRealm()).withdraw(id);
     }
-    clearNotes(authSession, new BrowserPolls(context.getSession().singleUseObjects()));
+    // A page of the withdrawn challenge still open elsewhere then moves on instead of waiting.
+    new BrowserPolls(context.getSession().singleUseObjects())
+        .forget(authSession.getAuthNote(NOTE_POLL));
+    clearNotes(authSession);
   }
 
-  private static void clearNotes(AuthenticationSessionModel authSession, BrowserPolls polls) {
-    polls.forget(authSession.getAuthNote(NOTE_POLL));
+  /**
+   * Ends this sign-in's link to its challenge. The poll record is left to expire: without the notes
+   * no sign-in can use it (the page that holds its handle can still ask "ready?", and learns
+   * nothing new), and removing it would cost a write to every node.
+   */
+  private static void clearNotes(AuthenticationSessionModel authSession) {
     authSession.removeAuthNote(NOTE_CHALLENGE);
     authSession.removeAuthNote(NOTE_POLL);
   }

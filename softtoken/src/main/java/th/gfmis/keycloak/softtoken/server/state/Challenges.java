@@ -52,7 +52,8 @@ public final class Challenges {
             Duration.between(now, challenge.summary().expiresAt().plus(AFTER_EXPIRY)).toSeconds());
     for (int slot = 0; slot < MAX_PENDING; slot++) {
       String slotKey = slotKey(challenge.userId(), slot);
-      if (store.putIfAbsent(slotKey, lifespan)) {
+      // Read first: a putIfAbsent that finds the slot taken still costs a write to the cluster.
+      if (!store.contains(slotKey) && store.putIfAbsent(slotKey, lifespan)) {
         store.put(slotKey, lifespan, Map.of("id", challenge.summary().id()));
         store.put(key(challenge.summary().id()), lifespan, challenge.withSlot(slot).toNotes());
         return true;

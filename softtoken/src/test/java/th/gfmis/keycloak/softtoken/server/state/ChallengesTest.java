@@ -75,6 +75,16 @@ class ChallengesTest {
   }
 
   @Test
+  void aNewChallengeWritesThreeEntriesHoweverManySlotsAreTaken() {
+    for (int i = 0; i < 5; i++) {
+      assertTrue(challenges.create(challenge("u", "198.51.100.1"), store.now()));
+    }
+    int before = store.writes();
+    assertTrue(challenges.create(challenge("u", "198.51.100.1"), store.now()));
+    assertEquals(3, store.writes() - before, "the slot's claim, its pointer, the challenge");
+  }
+
+  @Test
   void thePushedFormIsWhatTheDeviceLists() {
     Challenges.Challenge made = challenge("u", "198.51.100.1");
     Challenges.Challenge withNanosAndNoBrowser =
