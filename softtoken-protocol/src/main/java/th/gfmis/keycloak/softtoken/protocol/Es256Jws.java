@@ -3,25 +3,23 @@ package th.gfmis.keycloak.softtoken.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Iterator;
 import java.util.Set;
-import org.keycloak.common.VerificationException;
 import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.ECDSASignatureSignerContext;
-import org.keycloak.crypto.ECDSASignatureVerifierContext;
-import org.keycloak.crypto.KeyType;
-import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.crypto.JavaAlgorithm;
+import org.keycloak.crypto.SignatureSignerContext;
 import org.keycloak.jose.jws.JWSBuilder;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 
 /**
- * Compact JWS with ES256 only. Signing uses Keycloak's {@link JWSBuilder} and {@link
- * ECDSASignatureSignerContext}; verification uses Keycloak's {@link JWSInput} and {@link
- * ECDSASignatureVerifierContext} after this class's own strict checks:
+ * Compact JWS with ES256 only. Keycloak's {@link JWSBuilder} and {@link JWSInput} make and read the
+ * JWS; the signature itself is made and checked by {@link Es256Signatures} (BouncyCastle, for
+ * speed), verification only after this class's own strict checks:
  *
  * <ul>
  *   <li>exactly three dot-separated parts, each canonical base64url without padding;
@@ -55,21 +53,38 @@ public final class Es256Jws {
     if (!Certificates.isSerialHex(kid)) {
       throw new IllegalArgumentException("kid must be a certificate serial in lowercase hex");
     }
-    SoftTokenCrypto.ensureInitialized();
-    KeyWrapper wrapper = new KeyWrapper();
-    wrapper.setKid(kid);
-    wrapper.setAlgorithm(Algorithm.ES256);
-    wrapper.setType(KeyType.EC);
-    wrapper.setCurve("P-256");
-    wrapper.setPrivateKey(key);
     try {
-      return new JWSBuilder()
-          .type(typ)
-          .kid(kid)
-          .content(payload)
-          .sign(new ECDSASignatureSignerContext(wrapper));
+      return new JWSBuilder().type(typ).kid(kid).content(payload).sign(new Signer(kid, key));
     } catch (org.keycloak.crypto.SignatureException e) {
       throw new IllegalStateException("cannot sign", e);
+    }
+  }
+
+  /** Keycloak's JWS builder with the signature of {@link Es256Signatures}. */
+  private record Signer(String kid, PrivateKey key) implements SignatureSignerContext {
+
+    @Override
+    public String getKid() {
+      return kid;
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return Algorithm.ES256;
+    }
+
+    @Override
+    public String getHashAlgorithm() {
+      return JavaAlgorithm.SHA256;
+    }
+
+    @Override
+    public byte[] sign(byte[] data) throws org.keycloak.crypto.SignatureException {
+      try {
+        return Es256Signatures.sign(key, data);
+      } catch (GeneralSecurityException e) {
+        throw new org.keycloak.crypto.SignatureException("cannot sign", e);
+      }
     }
   }
 
@@ -222,21 +237,14 @@ public final class Es256Jws {
      */
     public void verify(PublicKey key) throws SoftTokenProtocolException {
       ECPublicKey ecKey = DeviceKeys.requireP256(key);
-      SoftTokenCrypto.ensureInitialized();
-      KeyWrapper wrapper = new KeyWrapper();
-      wrapper.setKid(kid);
-      wrapper.setAlgorithm(Algorithm.ES256);
-      wrapper.setType(KeyType.EC);
-      wrapper.setCurve("P-256");
-      wrapper.setPublicKey(ecKey);
       boolean valid;
       try {
         valid =
-            new ECDSASignatureVerifierContext(wrapper)
-                .verify(
-                    input.getEncodedSignatureInput().getBytes(StandardCharsets.US_ASCII),
-                    input.getSignature());
-      } catch (VerificationException | RuntimeException e) {
+            Es256Signatures.verify(
+                ecKey,
+                input.getEncodedSignatureInput().getBytes(StandardCharsets.US_ASCII),
+                input.getSignature());
+      } catch (GeneralSecurityException | RuntimeException e) {
         valid = false;
       }
       if (!valid) {
