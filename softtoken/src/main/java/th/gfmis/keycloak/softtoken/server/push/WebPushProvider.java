@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +37,7 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocolException;
 final class WebPushProvider implements SoftTokenPushProvider {
 
   private static final Logger LOG = Logger.getLogger(WebPushProvider.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KeycloakSession session;
   private final WebPushSettings settings;
@@ -84,13 +87,18 @@ final class WebPushProvider implements SoftTokenPushProvider {
     }
     VapidKeys.Active vapid = VapidKeys.active(session, realm);
     String subject = subject(realm);
-    byte[] body =
-        signers
-            .sender(vapid, subject)
-            .getBody(
-                ChallengePush.plaintext(challenge),
-                Base64Urls.decode(subscription.p256dh()),
-                Base64Urls.decode(subscription.auth()));
+    byte[] body;
+    try {
+      body =
+          WebPushEncryption.encrypt(
+              ChallengePush.plaintext(challenge),
+              Base64Urls.decode(subscription.p256dh()),
+              Base64Urls.decode(subscription.auth()),
+              RANDOM);
+    } catch (GeneralSecurityException e) {
+      LOG.debugf("Web Push to %s not sent: %s", endpoint.getHost(), e.toString());
+      return;
+    }
     int ttl = (int) Math.max(0, Duration.between(Instant.now(), challenge.expiresAt()).toSeconds());
     Map<String, String> headers = signers.headers(vapid, subject, subscription.endpoint(), ttl);
     HttpRequest.Builder request =
