@@ -10,7 +10,7 @@ final class Latencies {
   private final List<Double> millis = new ArrayList<>();
   private double serverCpuNanos;
   private double replications;
-  private int withServerCpu;
+  private int measuredSignIns;
   private long requests;
 
   void add(long nanos) {
@@ -30,17 +30,17 @@ final class Latencies {
   void addServerCost(double cpuNanos, double replicated, int signIns) {
     serverCpuNanos += cpuNanos;
     replications += replicated;
-    withServerCpu += signIns;
+    measuredSignIns += signIns;
   }
 
   /** The servers' processor milliseconds per sign-in, or NaN when not measured. */
   double serverCpuMillis() {
-    return withServerCpu == 0 ? Double.NaN : serverCpuNanos / withServerCpu / 1_000_000.0;
+    return measuredSignIns == 0 ? Double.NaN : serverCpuNanos / measuredSignIns / 1_000_000.0;
   }
 
   /** Cache writes sent to other nodes per sign-in, or NaN when not measured. */
   double replicationsPerSignIn() {
-    return withServerCpu == 0 ? Double.NaN : replications / withServerCpu;
+    return measuredSignIns == 0 ? Double.NaN : replications / measuredSignIns;
   }
 
   double requestsPerSignIn() {

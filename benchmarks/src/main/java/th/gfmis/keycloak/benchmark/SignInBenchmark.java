@@ -146,7 +146,7 @@ public final class SignInBenchmark {
           options.text("admin-password", "admin"),
           options.number("count", 1, 30),
           options.number("warmup", 0, 5),
-          ServerCpu.addresses(options.text("metrics", "")),
+          ServerCounters.addresses(options.text("metrics", "")),
           pushDelivery(options.text("challenge-delivery", "list")));
     }
 
@@ -193,7 +193,7 @@ public final class SignInBenchmark {
       }
       Latencies password = new Latencies();
       Latencies softToken = new Latencies();
-      ServerCpu cpu = new ServerCpu(settings.metrics());
+      ServerCounters cpu = new ServerCounters(settings.metrics());
       for (int first = 0; first < rounds; first += BLOCK) {
         int last = Math.min(rounds, first + BLOCK);
         signInBlock(users, first, last, false, password, cpu);
@@ -212,9 +212,14 @@ public final class SignInBenchmark {
    * warm-up are measured, with the servers' processor time around the block.
    */
   private void signInBlock(
-      List<String> users, int first, int last, boolean withSoftToken, Latencies into, ServerCpu cpu)
+      List<String> users,
+      int first,
+      int last,
+      boolean withSoftToken,
+      Latencies into,
+      ServerCounters cpu)
       throws Exception {
-    ServerCpu.Reading before = cpu.enabled() ? cpu.read() : null;
+    ServerCounters.Reading before = cpu.enabled() ? cpu.read() : null;
     int measured = 0;
     for (int i = first; i < last; i++) {
       long took = signIn(users.get(i % users.size()), withSoftToken);
@@ -224,7 +229,7 @@ public final class SignInBenchmark {
       }
     }
     if (before != null && measured > 0) {
-      ServerCpu.Reading after = cpu.read();
+      ServerCounters.Reading after = cpu.read();
       double share = (double) measured / (last - first);
       into.addServerCost(
           (after.cpuNanos() - before.cpuNanos()) * share,

@@ -2,7 +2,7 @@ package th.gfmis.keycloak.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import th.gfmis.keycloak.benchmark.ServerCpu;
+import th.gfmis.keycloak.benchmark.ServerCounters;
 
 /**
  * Reads the servers' processor time once a second while the load runs, so that the processor time
@@ -12,11 +12,11 @@ final class CpuSampler {
 
   private record Reading(long atNanos, double cpuNanos) {}
 
-  private final ServerCpu cpu;
+  private final ServerCounters cpu;
   private final List<Reading> readings = new ArrayList<>();
   private Thread thread;
 
-  CpuSampler(ServerCpu cpu) {
+  CpuSampler(ServerCounters cpu) {
     this.cpu = cpu;
   }
 

@@ -34,7 +34,7 @@ import th.gfmis.keycloak.benchmark.AdminApi;
 import th.gfmis.keycloak.benchmark.LoginPage;
 import th.gfmis.keycloak.benchmark.Pkce;
 import th.gfmis.keycloak.benchmark.PushReceiver;
-import th.gfmis.keycloak.benchmark.ServerCpu;
+import th.gfmis.keycloak.benchmark.ServerCounters;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.ChallengeResponseRequest;
 import th.gfmis.keycloak.softtoken.protocol.Decision;
@@ -105,7 +105,8 @@ public class SignInSimulation extends Simulation {
   private final UserPool passwordUsers;
   private final SignInRecorder recorder = new SignInRecorder();
   private final CpuSampler cpu =
-      new CpuSampler(new ServerCpu(ServerCpu.addresses(System.getProperty("metrics", ""))));
+      new CpuSampler(
+          new ServerCounters(ServerCounters.addresses(System.getProperty("metrics", ""))));
   private final PushReceiver pushes;
 
   public SignInSimulation() {

@@ -10,15 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The processor time the servers have used, read from each node's Prometheus metrics ({@code
- * process_cpu_time_ns_total} on Keycloak's management port, {@code /metrics} with {@code
+ * What the servers have spent so far, read from each node's Prometheus metrics: the processor time
+ * ({@code process_cpu_time_ns_total} on Keycloak's management port, {@code /metrics} with {@code
  * --metrics-enabled=true}). Unlike a wall-clock rate, it does not depend on what else the machine
  * is running, so it tells what one sign-in costs the server even on a busy machine. Beside it, the
  * writes each node has sent to the other nodes of the cluster (Infinispan's {@code
  * vendor_rpc_manager_replication_count}, summed over the caches): an exact count that no noise
  * moves.
  */
-public final class ServerCpu {
+public final class ServerCounters {
 
   private static final Pattern CPU_NANOS =
       Pattern.compile("(?m)^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
@@ -31,7 +31,7 @@ public final class ServerCpu {
   /**
    * @param metrics the nodes' metrics addresses, e.g. {@code http://127.0.0.1:9000/metrics}
    */
-  public ServerCpu(List<URI> metrics) {
+  public ServerCounters(List<URI> metrics) {
     this.metrics = metrics;
   }
 
