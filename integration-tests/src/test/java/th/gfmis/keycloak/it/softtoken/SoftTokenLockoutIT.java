@@ -1,6 +1,7 @@
 package th.gfmis.keycloak.it.softtoken;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -24,7 +27,9 @@ import th.gfmis.keycloak.it.support.Mailbox;
 import th.gfmis.keycloak.it.support.RawBrowser;
 import th.gfmis.keycloak.it.support.SoftTokenSteps;
 import th.gfmis.keycloak.it.support.pages.SoftTokenApprovePage;
+import th.gfmis.keycloak.softtoken.cli.SoftTokenClientException;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
+import th.gfmis.keycloak.softtoken.protocol.Decision;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
@@ -171,6 +176,46 @@ class SoftTokenLockoutIT extends AbstractSoftTokenIT {
     long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
     assertTrue(
         retryAfter > 500 && retryAfter <= 600, "the rest of the 10-minute window: " + retryAfter);
+  }
+
+  /**
+   * An answered challenge keeps its record until it expires; a second answer that arrives after the
+   * expiry is refused and leaves the browser's approval as it was.
+   */
+  @Test
+  void aLateSecondAnswerDoesNotUndoTheApproval() throws Exception {
+    Holder holder = newHolder();
+    SoftTokenDevice device = enrollNew(holder);
+    SoftTokenSettings.set(realm, Map.of("challengeTtlSeconds", "3"));
+    try {
+      RawBrowser browser = new RawBrowser("10.66.0.97");
+      String page =
+          browser.signIn(
+              new GfmisClient(realm.getBaseUrl()).authorizationUrl("en"),
+              holder.userId(),
+              holder.password());
+      Matcher shown =
+          Pattern.compile("id=\"" + SoftTokenApprovePage.NUMBER + "\"[^>]*>(\\d+)<").matcher(page);
+      assertTrue(shown.find(), "the page shows the number");
+      int number = Integer.parseInt(shown.group(1));
+      PendingChallenge challenge = SoftTokenSteps.awaitChallenge(device);
+      device.respond(challenge, Decision.APPROVE, number);
+
+      Thread.sleep(4_000);
+      SoftTokenClientException late =
+          assertThrows(
+              SoftTokenClientException.class,
+              () -> device.respond(challenge, Decision.APPROVE, number));
+      assertEquals("challenge_expired", late.error());
+
+      HttpResponse<String> continued =
+          browser.post(RawBrowser.formAction(page), Map.of("action", "check"));
+      assertEquals(302, continued.statusCode(), continued.body());
+      String location = continued.headers().firstValue("Location").orElseThrow();
+      assertTrue(location.contains("code="), "signed in: " + location);
+    } finally {
+      SoftTokenSettings.set(realm, Map.of("challengeTtlSeconds", "120"));
+    }
   }
 
   private SoftTokenDevice enrollNew(Holder holder) throws Exception {

@@ -80,7 +80,9 @@ final class ChallengeAnswers {
             challenge.failureWindow(),
             now);
         polls.complete(challenge.pollHandle(), ChallengeOutcome.WRONG_NUMBER.wire(), null, now);
-      } else if (e.error() == SoftTokenError.CHALLENGE_EXPIRED) {
+      } else if (e.error() == SoftTokenError.CHALLENGE_EXPIRED && !challenges.isAnswered(id)) {
+        // An answered challenge keeps its record until it expires: a late copy of its answer must
+        // not turn the browser's outcome into "expired".
         polls.complete(challenge.pollHandle(), ChallengeOutcome.EXPIRED.wire(), null, now);
       }
       throw e;

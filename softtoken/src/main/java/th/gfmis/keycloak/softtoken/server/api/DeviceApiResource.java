@@ -43,6 +43,7 @@ import th.gfmis.keycloak.softtoken.server.credential.DeviceNotices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenDevices;
 import th.gfmis.keycloak.softtoken.server.credential.SoftTokenSessions;
 import th.gfmis.keycloak.softtoken.server.enroll.EnrollmentSettings;
+import th.gfmis.keycloak.softtoken.server.login.BrowserStatusUrl;
 import th.gfmis.keycloak.softtoken.server.push.PushSubscriptions;
 import th.gfmis.keycloak.softtoken.server.push.SoftTokenPushProvider;
 import th.gfmis.keycloak.softtoken.server.state.BrowserPolls;
@@ -314,10 +315,25 @@ public class DeviceApiResource {
    */
   @GET
   @Path("browser-status/{handle}")
-  public Response browserStatus(@PathParam("handle") String handle) {
+  public Response browserStatus(
+      @PathParam("handle") String handle, @QueryParam(BrowserStatusUrl.UNTIL) String until) {
     BrowserPolls.Poll poll = new BrowserPolls(session.singleUseObjects()).read(handle);
-    boolean ready = poll == null || poll.ready(Instant.now());
+    Instant now = Instant.now();
+    boolean ready =
+        poll == null ? BrowserPolls.readyWithoutRecord(deadline(until), now) : poll.ready(now);
     return ApiResponses.json(200, Map.of("ready", ready));
+  }
+
+  /** The page's deadline from {@code ?until=}; none when absent or not a number. */
+  private static Instant deadline(String until) {
+    if (until == null || until.isEmpty() || until.length() > 12) {
+      return null;
+    }
+    try {
+      return Instant.ofEpochSecond(Long.parseLong(until));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static DeviceStatus status(

@@ -162,8 +162,6 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
     boolean created = new Challenges(store, context.getRealm()).create(challenge, now);
     if (created) {
       begin(context, challenge);
-    } else {
-      new BrowserPolls(store).forget(challenge.pollHandle());
     }
     return created
         ? Optional.empty()
@@ -175,8 +173,7 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
       AuthenticationFlowContext context, LoginSettings settings, Instant now) {
     NumberMatching.Numbers numbers = NumberMatching.generate(RANDOM);
     Instant expires = now.plus(settings.challengeTtl());
-    String poll =
-        new BrowserPolls(context.getSession().singleUseObjects()).open(RANDOM, now, expires);
+    String poll = BrowserPolls.newHandle(RANDOM);
     return new Challenges.Challenge(
         context.getUser().getId(),
         summary(context, settings, numbers, now, expires),
@@ -227,17 +224,16 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
 
   private void check(AuthenticationFlowContext context) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    SingleUseObjectProvider store = context.getSession().singleUseObjects();
-    BrowserPolls polls = new BrowserPolls(store);
     String handle = authSession.getAuthNote(NOTE_POLL);
-    BrowserPolls.Poll poll = handle == null ? null : polls.read(handle);
-    Instant now = Instant.now();
-    if (poll == null) {
+    if (handle == null) {
       withdraw(context);
       result(context, ChallengeOutcome.EXPIRED, 0);
       return;
     }
-    if (BrowserPolls.PENDING.equals(poll.state())) {
+    // No record yet: the device has not answered (the handle's record is written with the outcome).
+    BrowserPolls.Poll poll = new BrowserPolls(context.getSession().singleUseObjects()).read(handle);
+    Instant now = Instant.now();
+    if (poll == null || BrowserPolls.PENDING.equals(poll.state())) {
       Challenges.Challenge live = liveChallenge(context);
       if (live != null && now.isBefore(live.summary().expiresAt())) {
         showWait(context, live);
@@ -297,8 +293,11 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
       new Challenges(context.getSession().singleUseObjects(), context.getRealm()).withdraw(id);
     }
     // A page of the withdrawn challenge still open elsewhere then moves on instead of waiting.
-    new BrowserPolls(context.getSession().singleUseObjects())
-        .forget(authSession.getAuthNote(NOTE_POLL));
+    String handle = authSession.getAuthNote(NOTE_POLL);
+    if (handle != null) {
+      new BrowserPolls(context.getSession().singleUseObjects())
+          .complete(handle, ChallengeOutcome.EXPIRED.wire(), null, Instant.now());
+    }
     clearNotes(authSession);
   }
 
@@ -337,7 +336,10 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
             .setAttribute(
                 "gfmisStatusUrl",
                 BrowserStatusUrl.of(
-                    context.getSession(), context.getRealm(), challenge.pollHandle()));
+                    context.getSession(),
+                    context.getRealm(),
+                    challenge.pollHandle(),
+                    challenge.summary().expiresAt()));
     context.challenge(form.createForm(WAIT_TEMPLATE));
   }
 

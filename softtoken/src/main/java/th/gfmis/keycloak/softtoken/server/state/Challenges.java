@@ -78,7 +78,7 @@ public final class Challenges {
     return pending;
   }
 
-  /** A challenge by id, or null. */
+  /** A challenge by id (answered ones too, until they expire: see {@link #isAnswered}), or null. */
   public Challenge get(String id) {
     if (id == null || !Base64Urls.isBase64Url(id)) {
       return null;
@@ -93,8 +93,9 @@ public final class Challenges {
   }
 
   /**
-   * Consumes the challenge: true for exactly one caller cluster-wide; the challenge is then
-   * forgotten.
+   * Consumes the challenge: true for exactly one caller cluster-wide. Its pending slot is freed, so
+   * that it leaves the device's list; its record is left to expire, since the "answered" mark
+   * already refuses every later answer and a removal would cost one more write to every node.
    */
   public boolean consume(Challenge challenge, Instant now) {
     long lifespan =
@@ -104,7 +105,7 @@ public final class Challenges {
     if (!store.putIfAbsent(answeredKey(challenge.summary().id()), lifespan)) {
       return false;
     }
-    forget(challenge);
+    freeSlot(challenge);
     return true;
   }
 
@@ -118,6 +119,10 @@ public final class Challenges {
 
   private void forget(Challenge challenge) {
     store.remove(key(challenge.summary().id()));
+    freeSlot(challenge);
+  }
+
+  private void freeSlot(Challenge challenge) {
     if (challenge.slot() >= 0) {
       String slotKey = slotKey(challenge.userId(), challenge.slot());
       Map<String, String> pointer = store.get(slotKey);

@@ -85,6 +85,14 @@ class ChallengesTest {
   }
 
   @Test
+  void anAnswerWritesTwoEntries() {
+    challenges.create(challenge("u", "198.51.100.1"), store.now());
+    int before = store.writes();
+    assertTrue(challenges.consume(challenges.get("ch1"), store.now()));
+    assertEquals(2, store.writes() - before, "the answered mark, the slot's release");
+  }
+
+  @Test
   void thePushedFormIsWhatTheDeviceLists() {
     Challenges.Challenge made = challenge("u", "198.51.100.1");
     Challenges.Challenge withNanosAndNoBrowser =
@@ -154,8 +162,9 @@ class ChallengesTest {
     assertTrue(challenges.consume(challenges.get("ch1"), store.now()));
     challenges.withdraw("ch2");
     assertTrue(challenges.pendingFor("u", store.now()).isEmpty());
-    assertNull(challenges.get("ch1"));
+    assertNull(challenges.get("ch2"));
     assertTrue(challenges.isAnswered("ch1"));
+    assertFalse(challenges.consume(challenges.get("ch1"), store.now()), "answered once only");
     for (int i = 0; i < Challenges.MAX_PENDING; i++) {
       assertTrue(challenges.create(challenge("u", "a"), store.now()), "slots were freed");
     }
