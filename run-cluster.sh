@@ -22,6 +22,8 @@
 #   CLUSTER_SMTP_HOST=127.0.0.1 CLUSTER_SMTP_PORT=3180   (where the realm sends mail)
 #   CLUSTER_CID_HASH_KEY=...   (default: a random key made once, kept in target/cluster/)
 #   CLUSTER_HEAP="-Xms128m -Xmx512m"  CLUSTER_MAVEN_REPO=~/.m2/repository
+#   CLUSTER_CPUS=   (e.g. 0: the nodes and haproxy run on these processors only, taskset -c; so that a
+#                   load generator on the others does not take the servers' time, docs/performance.md)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -40,6 +42,8 @@ lb_port="${CLUSTER_LB_PORT:-8380}"
 heap="${CLUSTER_HEAP:--Xms128m -Xmx512m}"
 maven_repo="${CLUSTER_MAVEN_REPO:-$HOME/.m2/repository}"
 nodes=(node1 node2)
+pinned=()
+[[ -n "${CLUSTER_CPUS:-}" ]] && pinned=(taskset -c "$CLUSTER_CPUS")
 declare -A http_port=([node1]="${CLUSTER_NODE1_PORT:-8180}" [node2]="${CLUSTER_NODE2_PORT:-8280}")
 declare -A mgmt_port=([node1]="${CLUSTER_NODE1_MANAGEMENT_PORT:-9180}" [node2]="${CLUSTER_NODE2_MANAGEMENT_PORT:-9280}")
 declare -A jgroups_port=([node1]="${CLUSTER_NODE1_CLUSTER_PORT:-7880}" [node2]="${CLUSTER_NODE2_CLUSTER_PORT:-7890}")
@@ -175,7 +179,7 @@ start_node() {
     export KC_DB_URL="jdbc:postgresql://$db_host:$db_port/$db_name" KC_DB_USERNAME="$db_user" KC_DB_PASSWORD="$db_password"
     export KC_SPI_GFMIS_CITIZEN_ID__DEFAULT__HASH_KEY="$(cid_hash_key)"
     export JAVA_OPTS_KC_HEAP="$heap"
-    exec setsid "$home/bin/kc.sh" start --optimized "${import[@]}" \
+    exec setsid "${pinned[@]}" "$home/bin/kc.sh" start --optimized "${import[@]}" \
       --http-enabled=true --http-host=127.0.0.1 --http-port="${http_port[$node]}" \
       --http-management-port="${mgmt_port[$node]}" --http-management-host=127.0.0.1 \
       --hostname-strict=false --proxy-headers=xforwarded \
@@ -211,7 +215,7 @@ start_balancer() {
   export GFMIS_NODE1_ADDR="127.0.0.1:${http_port[node1]}"
   export GFMIS_NODE2_ADDR="127.0.0.1:${http_port[node2]}"
   haproxy -c -q -f "$root/cluster/haproxy.cfg" || fail "cluster/haproxy.cfg is not valid"
-  setsid haproxy -db -f "$root/cluster/haproxy.cfg" </dev/null >>"$dir/haproxy.log" 2>&1 &
+  setsid "${pinned[@]}" haproxy -db -f "$root/cluster/haproxy.cfg" </dev/null >>"$dir/haproxy.log" 2>&1 &
   echo $! >"$dir/haproxy.pid"
   say "load balancer on http://127.0.0.1:$lb_port (log: $dir/haproxy.log)"
 }

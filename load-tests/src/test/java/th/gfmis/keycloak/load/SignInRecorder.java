@@ -66,8 +66,8 @@ final class SignInRecorder {
   /**
    * Prints the summary. Sign-ins per second are counted over each kind's plateau: its last {@code
    * plateauSeconds} after its first {@code rampSeconds} (the hold at the peak concurrency), when
-   * the servers are as busy as this load makes them; the servers' processor time per sign-in is for
-   * the same window.
+   * the servers are as busy as this load makes them; the servers' and this load generator's
+   * processor time per sign-in are for the same window.
    */
   synchronized void print(
       PrintStream out,
@@ -95,7 +95,7 @@ final class SignInRecorder {
         plateauSeconds);
     out.printf(
         Locale.ROOT,
-        "%-24s %8s %10s %8s %8s %8s %9s %8s %14s  %s%n",
+        "%-24s %8s %10s %8s %8s %8s %9s %8s %14s %14s  %s%n",
         "",
         "done",
         "per second",
@@ -105,6 +105,7 @@ final class SignInRecorder {
         "requests",
         "failed",
         "server CPU ms",
+        "load gen CPU ms",
         "failures between (s after start)");
     Map<String, List<SignIn>> byKind = new LinkedHashMap<>();
     for (SignIn signIn : signIns) {
@@ -112,6 +113,7 @@ final class SignInRecorder {
     }
     Map<String, Double> rates = new LinkedHashMap<>();
     Map<String, Double> cpuPerSignIn = new LinkedHashMap<>();
+    Map<String, Double> generatorPerSignIn = new LinkedHashMap<>();
     for (Map.Entry<String, List<SignIn>> kind : byKind.entrySet()) {
       List<SignIn> ok = kind.getValue().stream().filter(SignIn::ok).toList();
       List<SignIn> failed = kind.getValue().stream().filter(s -> !s.ok()).toList();
@@ -127,11 +129,16 @@ final class SignInRecorder {
       long onPlateau = ok.stream().filter(s -> s.end() >= plateauStart).count();
       double perSecond = onPlateau / plateau;
       double cpuMillis =
-          cpu.enabled() && onPlateau > 0
-              ? cpu.spentBetween(plateauStart, kindEnd) / onPlateau / 1e6
+          onPlateau > 0
+              ? cpu.serversSpentBetween(plateauStart, kindEnd) / onPlateau / 1e6
+              : Double.NaN;
+      double generatorMillis =
+          onPlateau > 0
+              ? cpu.generatorSpentBetween(plateauStart, kindEnd) / onPlateau / 1e6
               : Double.NaN;
       rates.put(kind.getKey(), perSecond);
       cpuPerSignIn.put(kind.getKey(), cpuMillis);
+      generatorPerSignIn.put(kind.getKey(), generatorMillis);
       String window =
           failed.isEmpty()
               ? "-"
@@ -142,7 +149,7 @@ final class SignInRecorder {
                   (failed.stream().mapToLong(SignIn::end).max().orElseThrow() - first) / 1e9);
       out.printf(
           Locale.ROOT,
-          "%-24s %8d %10.2f %8d %8d %8d %9.1f %8d %14.1f  %s%n",
+          "%-24s %8d %10.2f %8d %8d %8d %9.1f %8d %14.1f %14.1f  %s%n",
           kind.getKey(),
           ok.size(),
           perSecond,
@@ -152,6 +159,7 @@ final class SignInRecorder {
           ok.stream().mapToInt(SignIn::requests).average().orElse(0),
           failed.size(),
           cpuMillis,
+          generatorMillis,
           window);
     }
     Double password = rates.get(SignInSimulation.PASSWORD_ONLY);
@@ -159,10 +167,13 @@ final class SignInRecorder {
     if (password != null && softToken != null && password > 0) {
       out.printf(
           Locale.ROOT,
-          "%nSoft Token / password only: sign-ins per second %.2f×, server CPU per sign-in %.2f×%n",
+          "%nSoft Token / password only: sign-ins per second %.2f×, server CPU per sign-in %.2f×,"
+              + " load generator CPU per sign-in %.2f×%n",
           softToken / password,
           cpuPerSignIn.get(SignInSimulation.SOFT_TOKEN)
-              / cpuPerSignIn.get(SignInSimulation.PASSWORD_ONLY));
+              / cpuPerSignIn.get(SignInSimulation.PASSWORD_ONLY),
+          generatorPerSignIn.get(SignInSimulation.SOFT_TOKEN)
+              / generatorPerSignIn.get(SignInSimulation.PASSWORD_ONLY));
     }
     printFailures(out, first);
   }

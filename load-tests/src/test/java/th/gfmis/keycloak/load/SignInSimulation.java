@@ -51,8 +51,9 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * -DsoftTokenFirst=true}: the other way round), so that each kind's plateau shows what the servers
  * sustain of that kind alone ({@code -Dtogether=true} runs both at once instead: then each sign-in
  * waits in the same queues, and the ratio of the two rates is that of their numbers of requests
- * rather than of their cost). With {@code -Dmetrics} (each node's metrics address) it also prints
- * the servers' processor time per sign-in.
+ * rather than of their cost). It prints its own processor time per sign-in (the load generator's:
+ * the devices' signatures, the push decryption, Gatling itself), and with {@code -Dmetrics} (each
+ * node's metrics address) the servers'.
  *
  * <p>The challenge reaches the device by Web Push ({@code -DchallengeDelivery=push}, the default):
  * each device subscribes ({@code POST device/push}, its own P-256 key and auth secret) at a
