@@ -76,6 +76,7 @@ final class SignInRecorder {
       int processors,
       long rampSeconds,
       long plateauSeconds,
+      int rounds,
       CpuSampler cpu) {
     long rampNanos = rampSeconds * 1_000_000_000L;
     if (signIns.isEmpty()) {
@@ -111,9 +112,7 @@ final class SignInRecorder {
     for (SignIn signIn : signIns) {
       byKind.computeIfAbsent(signIn.kind(), k -> new ArrayList<>()).add(signIn);
     }
-    Map<String, Double> rates = new LinkedHashMap<>();
-    Map<String, Double> cpuPerSignIn = new LinkedHashMap<>();
-    Map<String, Double> generatorPerSignIn = new LinkedHashMap<>();
+    Map<String, Plateau> plateaus = new LinkedHashMap<>();
     for (Map.Entry<String, List<SignIn>> kind : byKind.entrySet()) {
       List<SignIn> ok = kind.getValue().stream().filter(SignIn::ok).toList();
       List<SignIn> failed = kind.getValue().stream().filter(s -> !s.ok()).toList();
@@ -125,20 +124,13 @@ final class SignInRecorder {
       // warning), the kind's load ended before the window did.
       long plateauStart =
           Math.max(kindEnd - plateauSeconds * 1_000_000_000L, kindStart + rampNanos);
-      double plateau = Math.max(1e-9, (kindEnd - plateauStart) / 1e9);
-      long onPlateau = ok.stream().filter(s -> s.end() >= plateauStart).count();
-      double perSecond = onPlateau / plateau;
-      double cpuMillis =
-          onPlateau > 0
-              ? cpu.serversSpentBetween(plateauStart, kindEnd) / onPlateau / 1e6
-              : Double.NaN;
-      double generatorMillis =
-          onPlateau > 0
-              ? cpu.generatorSpentBetween(plateauStart, kindEnd) / onPlateau / 1e6
-              : Double.NaN;
-      rates.put(kind.getKey(), perSecond);
-      cpuPerSignIn.put(kind.getKey(), cpuMillis);
-      generatorPerSignIn.put(kind.getKey(), generatorMillis);
+      Plateau plateau =
+          new Plateau(
+              ok.stream().filter(s -> s.end() >= plateauStart).count(),
+              Math.max(1e-9, (kindEnd - plateauStart) / 1e9),
+              cpu.serversSpentBetween(plateauStart, kindEnd),
+              cpu.generatorSpentBetween(plateauStart, kindEnd));
+      plateaus.put(kind.getKey(), plateau);
       String window =
           failed.isEmpty()
               ? "-"
@@ -152,30 +144,83 @@ final class SignInRecorder {
           "%-24s %8d %10.2f %8d %8d %8d %9.1f %8d %14.1f %14.1f  %s%n",
           kind.getKey(),
           ok.size(),
-          perSecond,
+          plateau.perSecond(),
           percentile(millis, 50),
           percentile(millis, 95),
           percentile(millis, 99),
           ok.stream().mapToInt(SignIn::requests).average().orElse(0),
           failed.size(),
-          cpuMillis,
-          generatorMillis,
+          plateau.serverMillis(),
+          plateau.generatorMillis(),
           window);
     }
-    Double password = rates.get(SignInSimulation.PASSWORD_ONLY);
-    Double softToken = rates.get(SignInSimulation.SOFT_TOKEN);
-    if (password != null && softToken != null && password > 0) {
-      out.printf(
-          Locale.ROOT,
-          "%nSoft Token / password only: sign-ins per second %.2f×, server CPU per sign-in %.2f×,"
-              + " load generator CPU per sign-in %.2f×%n",
-          softToken / password,
-          cpuPerSignIn.get(SignInSimulation.SOFT_TOKEN)
-              / cpuPerSignIn.get(SignInSimulation.PASSWORD_ONLY),
-          generatorPerSignIn.get(SignInSimulation.SOFT_TOKEN)
-              / generatorPerSignIn.get(SignInSimulation.PASSWORD_ONLY));
-    }
+    printRatios(out, plateaus, rounds);
     printFailures(out, first);
+  }
+
+  /**
+   * Soft Token against password only, per round and, with several rounds, over all of them (each
+   * kind's plateau sign-ins over its plateau seconds, and processor time over those sign-ins).
+   */
+  private static void printRatios(PrintStream out, Map<String, Plateau> plateaus, int rounds) {
+    Plateau allPassword = Plateau.NONE;
+    Plateau allSoftToken = Plateau.NONE;
+    out.println();
+    for (int round = 1; round <= rounds; round++) {
+      Plateau password =
+          plateaus.get(SignInSimulation.label(SignInSimulation.PASSWORD_ONLY, round));
+      Plateau softToken = plateaus.get(SignInSimulation.label(SignInSimulation.SOFT_TOKEN, round));
+      if (password == null || softToken == null) {
+        continue;
+      }
+      printRatio(out, rounds == 1 ? "" : " (round " + round + ")", password, softToken);
+      allPassword = allPassword.plus(password);
+      allSoftToken = allSoftToken.plus(softToken);
+    }
+    if (rounds > 1 && allPassword.signIns() > 0) {
+      printRatio(out, " (all rounds)", allPassword, allSoftToken);
+    }
+  }
+
+  private static void printRatio(
+      PrintStream out, String which, Plateau password, Plateau softToken) {
+    out.printf(
+        Locale.ROOT,
+        "Soft Token / password only%s: sign-ins per second %.2f×, server CPU per sign-in %.2f×,"
+            + " load generator CPU per sign-in %.2f×%n",
+        which,
+        softToken.perSecond() / password.perSecond(),
+        softToken.serverMillis() / password.serverMillis(),
+        softToken.generatorMillis() / password.generatorMillis());
+  }
+
+  /**
+   * One kind's plateau: its completed sign-ins, its length, and the processor nanoseconds the
+   * servers and this generator spent in it (NaN when unknown).
+   */
+  private record Plateau(long signIns, double seconds, double serverNanos, double generatorNanos) {
+
+    static final Plateau NONE = new Plateau(0, 0, 0, 0);
+
+    double perSecond() {
+      return seconds > 0 ? signIns / seconds : Double.NaN;
+    }
+
+    double serverMillis() {
+      return signIns > 0 ? serverNanos / signIns / 1e6 : Double.NaN;
+    }
+
+    double generatorMillis() {
+      return signIns > 0 ? generatorNanos / signIns / 1e6 : Double.NaN;
+    }
+
+    Plateau plus(Plateau other) {
+      return new Plateau(
+          signIns + other.signIns,
+          seconds + other.seconds,
+          serverNanos + other.serverNanos,
+          generatorNanos + other.generatorNanos);
+    }
   }
 
   /**

@@ -48,12 +48,13 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * demo client, two kinds in one run: user ID + password only, and user ID + password + Soft Token
  * approved by each user's own reference device. Each kind ramps its concurrent sign-ins from 1 to
  * {@code -Dpeak}, then holds there: first the password only, then the Soft Token ({@code
- * -DsoftTokenFirst=true}: the other way round), so that each kind's plateau shows what the servers
- * sustain of that kind alone ({@code -Dtogether=true} runs both at once instead: then each sign-in
- * waits in the same queues, and the ratio of the two rates is that of their numbers of requests
- * rather than of their cost). It prints its own processor time per sign-in (the load generator's:
- * the devices' signatures, the push decryption, Gatling itself), and with {@code -Dmetrics} (each
- * node's metrics address) the servers'.
+ * -DsoftTokenFirst=true}: the other way round; {@code -Drounds=N}: N times, the first kind
+ * alternating), so that each kind's plateau shows what the servers sustain of that kind alone
+ * ({@code -Dtogether=true} runs both at once instead: then each sign-in waits in the same queues,
+ * and the ratio of the two rates is that of their numbers of requests rather than of their cost).
+ * It prints its own processor time per sign-in (the load generator's: the devices' signatures, the
+ * push decryption, Gatling itself), and with {@code -Dmetrics} (each node's metrics address) the
+ * servers'.
  *
  * <p>The challenge reaches the device by Web Push ({@code -DchallengeDelivery=push}, the default):
  * each device subscribes ({@code POST device/push}, its own P-256 key and auth secret) at a
@@ -73,8 +74,10 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * load balancer), {@code users} (150), {@code peak} (concurrent sign-ins of each kind, 12), {@code
  * rampSeconds} (60), {@code holdSeconds} (60), {@code warmUpSeconds} (30: both kinds at half the
  * peak, unmeasured, first), {@code together} (false), {@code softTokenFirst} (false), {@code
- * metrics} (none; e.g. http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code
- * challengeDelivery} ({@code push} or {@code list}), {@code adminUser}/{@code adminPassword}.
+ * rounds} (1; each round's Soft Token sign-ins come out of the same users, so raise {@code users}
+ * with it), {@code metrics} (none; e.g.
+ * http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code challengeDelivery} ({@code
+ * push} or {@code list}), {@code adminUser}/{@code adminPassword}.
  */
 public class SignInSimulation extends Simulation {
 
@@ -91,6 +94,7 @@ public class SignInSimulation extends Simulation {
   private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "admin");
   private static final boolean TOGETHER = Boolean.getBoolean("together");
   private static final boolean SOFT_TOKEN_FIRST = Boolean.getBoolean("softTokenFirst");
+  private static final int ROUNDS = Math.max(1, Integer.getInteger("rounds", 1));
   private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
   private static final String DELIVERY = System.getProperty("challengeDelivery", "push");
 
@@ -159,10 +163,6 @@ public class SignInSimulation extends Simulation {
             .exec(SignInSimulation::expectCallback)
             .exec(token());
 
-    ScenarioBuilder passwordOnly =
-        scenario(PASSWORD_ONLY).exec(measured(PASSWORD_ONLY, passwordUsers, passwordSignIn()));
-    ScenarioBuilder softToken =
-        scenario(SOFT_TOKEN).exec(measured(SOFT_TOKEN, softTokenUsers, softTokenSignIn()));
     // Unmeasured: until the servers have compiled their hot code, a sign-in costs them several
     // times more, and the kind that ran first would look the dearer.
     // A Soft Token sign-in in every fourth round only: each user has few of them (the step's
@@ -176,19 +176,47 @@ public class SignInSimulation extends Simulation {
     PopulationBuilder enrolled =
         enroll.injectOpen(
             rampUsers(usernames.size()).during(Duration.ofSeconds(usernames.size() / 4 + 1)));
-    PopulationBuilder passwordLoad = passwordOnly.injectClosed(rampToPeakAndHold());
-    PopulationBuilder softTokenLoad = softToken.injectClosed(rampToPeakAndHold());
     PopulationBuilder measured =
         TOGETHER
-            ? warmUp.injectClosed(warmUpLoad()).andThen(passwordLoad, softTokenLoad)
-            : warmUp
-                .injectClosed(warmUpLoad())
-                .andThen(
-                    SOFT_TOKEN_FIRST
-                        ? softTokenLoad.andThen(passwordLoad)
-                        : passwordLoad.andThen(softTokenLoad));
+            ? warmUp.injectClosed(warmUpLoad()).andThen(load(PASSWORD_ONLY, 1), load(SOFT_TOKEN, 1))
+            : warmUp.injectClosed(warmUpLoad()).andThen(eachKindAlone());
     setUp(enrolled.andThen(measured)).protocols(protocol);
     cpu.start();
+  }
+
+  /**
+   * A kind's ramp to the peak and hold there, in a round; Gatling wants each scenario named once.
+   */
+  private PopulationBuilder load(String kind, int round) {
+    ChainBuilder signIn =
+        kind.equals(PASSWORD_ONLY)
+            ? measured(label(kind, round), passwordUsers, passwordSignIn())
+            : measured(label(kind, round), softTokenUsers, softTokenSignIn());
+    return scenario(label(kind, round)).exec(signIn).injectClosed(rampToPeakAndHold());
+  }
+
+  /**
+   * The kinds one after the other, {@code -Drounds} times, the first kind alternating from round to
+   * round (password, Soft Token, Soft Token, password, ...): when the machine's speed drifts during
+   * the run, each kind gets as much of the fast and the slow minutes.
+   */
+  private PopulationBuilder eachKindAlone() {
+    PopulationBuilder next = null;
+    for (int round = ROUNDS; round >= 1; round--) {
+      boolean passwordFirst = (round % 2 == 1) != SOFT_TOKEN_FIRST;
+      String firstKind = passwordFirst ? PASSWORD_ONLY : SOFT_TOKEN;
+      String secondKind = passwordFirst ? SOFT_TOKEN : PASSWORD_ONLY;
+      PopulationBuilder second = load(secondKind, round);
+      PopulationBuilder first =
+          load(firstKind, round).andThen(next == null ? second : second.andThen(next));
+      next = first;
+    }
+    return next;
+  }
+
+  /** What the summary calls a kind in a round: the kind alone when there is one round. */
+  static String label(String kind, int round) {
+    return ROUNDS == 1 ? kind : kind + " #" + round;
   }
 
   private static ClosedInjectionStep[] warmUpLoad() {
@@ -214,6 +242,7 @@ public class SignInSimulation extends Simulation {
         Runtime.getRuntime().availableProcessors(),
         RAMP_SECONDS,
         HOLD_SECONDS,
+        ROUNDS,
         cpu);
     System.out.println(
         "Challenge delivery: "
