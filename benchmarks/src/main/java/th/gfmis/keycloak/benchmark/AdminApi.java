@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,27 +26,44 @@ public final class AdminApi {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String server;
   private final String realm;
-  private final String token;
+  private final String credentials;
+  private String token;
+  private Instant tokenRenewAt = Instant.MIN;
 
   public AdminApi(String server, String realm, String adminUser, String adminPassword)
       throws IOException, InterruptedException {
     this.server = server;
     this.realm = realm;
-    String form =
+    this.credentials =
         "grant_type=password&client_id=admin-cli&username="
             + URLEncoder.encode(adminUser, StandardCharsets.UTF_8)
             + "&password="
             + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+    bearer();
+  }
+
+  /**
+   * The admin's access token, fetched again shortly before it expires (a minute by default):
+   * creating hundreds of users takes longer than that.
+   */
+  private synchronized String bearer() throws IOException, InterruptedException {
+    if (Instant.now().isBefore(tokenRenewAt)) {
+      return "Bearer " + token;
+    }
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(
                     URI.create(server + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     check(response, 200);
-    this.token = JSON.readTree(response.body()).get("access_token").asText();
+    JsonNode tokens = JSON.readTree(response.body());
+    token = tokens.get("access_token").asText();
+    long lifetime = tokens.path("expires_in").asLong(60);
+    tokenRenewAt = Instant.now().plusSeconds(Math.max(1, lifetime - 15));
+    return "Bearer " + token;
   }
 
   /** Creates an enabled user with a password; returns its id. */
@@ -73,7 +91,7 @@ public final class AdminApi {
                         + "/gfmis/users/"
                         + id
                         + "/softtoken/enrollment-grant"))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", bearer())
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     HttpResponse<String> granted = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -171,7 +189,7 @@ public final class AdminApi {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm + path))
-            .header("Authorization", "Bearer " + token);
+            .header("Authorization", bearer());
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
