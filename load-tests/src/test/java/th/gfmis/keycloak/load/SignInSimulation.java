@@ -207,9 +207,7 @@ public class SignInSimulation extends Simulation {
       String firstKind = passwordFirst ? PASSWORD_ONLY : SOFT_TOKEN;
       String secondKind = passwordFirst ? SOFT_TOKEN : PASSWORD_ONLY;
       PopulationBuilder second = load(secondKind, round);
-      PopulationBuilder first =
-          load(firstKind, round).andThen(next == null ? second : second.andThen(next));
-      next = first;
+      next = load(firstKind, round).andThen(next == null ? second : second.andThen(next));
     }
     return next;
   }

@@ -80,9 +80,8 @@ final class ChallengeAnswers {
             challenge.failureWindow(),
             now);
         polls.complete(challenge.pollHandle(), ChallengeOutcome.WRONG_NUMBER.wire(), null, now);
-      } else if (e.error() == SoftTokenError.CHALLENGE_EXPIRED && !challenges.isAnswered(id)) {
-        // An answered challenge keeps its record until it expires: a late copy of its answer must
-        // not turn the browser's outcome into "expired".
+      } else if (e.error() == SoftTokenError.CHALLENGE_EXPIRED) {
+        // An answered challenge already has its outcome, which this leaves as it is.
         polls.complete(challenge.pollHandle(), ChallengeOutcome.EXPIRED.wire(), null, now);
       }
       throw e;

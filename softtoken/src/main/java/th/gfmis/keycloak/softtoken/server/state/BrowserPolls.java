@@ -54,9 +54,16 @@ public final class BrowserPolls {
     return deadline == null || !now.isBefore(deadline);
   }
 
-  /** Records the outcome (e.g. {@code approved}, {@code enrolled}) with an optional detail. */
+  /**
+   * Records the outcome (e.g. {@code approved}, {@code enrolled}) with an optional detail. The
+   * first outcome is final: a later one (a late copy of an answer, a withdrawal) leaves it as it
+   * is.
+   */
   public void complete(String handle, String state, String detail, Instant now) {
     Poll current = read(handle);
+    if (current != null && !PENDING.equals(current.state())) {
+      return;
+    }
     Instant expires = current == null ? now : current.expiresAt();
     write(handle, new Poll(state, expires, detail), now);
   }

@@ -42,6 +42,16 @@ class BrowserPollsTest {
   }
 
   @Test
+  void theFirstOutcomeIsFinal() {
+    String handle = BrowserPolls.newHandle(new SecureRandom());
+    polls.complete(handle, "approved", "serial-1", store.now());
+    int before = store.writes();
+    polls.complete(handle, "expired", null, store.now());
+    assertEquals(before, store.writes());
+    assertEquals("approved", polls.read(handle).state());
+  }
+
+  @Test
   void anOpenedRecordIsPendingUntilItExpires() {
     Instant expires = store.now().plus(Duration.ofMinutes(5));
     String handle = polls.open(new SecureRandom(), store.now(), expires);
