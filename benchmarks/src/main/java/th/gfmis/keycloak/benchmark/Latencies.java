@@ -3,6 +3,8 @@ package th.gfmis.keycloak.benchmark;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Durations of one kind of sign-in, and what they add up to. */
 final class Latencies {
@@ -10,6 +12,7 @@ final class Latencies {
   private final List<Double> millis = new ArrayList<>();
   private double serverCpuNanos;
   private double replications;
+  private final Map<String, Double> writesByCache = new TreeMap<>();
   private int measuredSignIns;
   private long requests;
 
@@ -24,13 +27,21 @@ final class Latencies {
   }
 
   /**
-   * What the servers spent on {@code signIns} of these sign-ins: processor time, and cache writes
-   * sent to other nodes.
+   * What the servers spent on {@code signIns} of these sign-ins: processor time, cache writes sent
+   * to other nodes, and writes by cache.
    */
-  void addServerCost(double cpuNanos, double replicated, int signIns) {
+  void addServerCost(double cpuNanos, double replicated, Map<String, Double> writes, int signIns) {
     serverCpuNanos += cpuNanos;
     replications += replicated;
+    writes.forEach((cache, n) -> writesByCache.merge(cache, n, Double::sum));
     measuredSignIns += signIns;
+  }
+
+  /** Writes per sign-in by cache name (empty when not measured). */
+  Map<String, Double> writesPerSignIn() {
+    Map<String, Double> perSignIn = new TreeMap<>();
+    writesByCache.forEach((cache, n) -> perSignIn.put(cache, n / measuredSignIns));
+    return perSignIn;
   }
 
   /** The servers' processor milliseconds per sign-in, or NaN when not measured. */

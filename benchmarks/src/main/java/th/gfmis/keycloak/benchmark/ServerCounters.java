@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
  * is running, so it tells what one sign-in costs the server even on a busy machine. Beside it, the
  * writes each node has sent to the other nodes of the cluster (Infinispan's {@code
  * vendor_rpc_manager_replication_count}, summed over the caches): an exact count that no noise
- * moves.
+ * moves. And the writes each node made, by cache (Infinispan's {@code vendor_statistics_stores},
+ * {@code remove_hits} and {@code remove_misses}, counted where the write was made): which of
+ * Keycloak's stores a sign-in writes to, and how often.
  */
 public final class ServerCounters {
 
@@ -25,6 +29,12 @@ public final class ServerCounters {
 
   private static final Pattern REPLICATIONS =
       Pattern.compile("(?m)^vendor_rpc_manager_replication_count(?:\\{[^}]*})? ([0-9.eE+]+)$");
+
+  private static final Pattern WRITES =
+      Pattern.compile(
+          "(?m)^vendor_statistics_(?:stores|remove_hits|remove_misses)\\{([^}]*)} ([0-9.eE+]+)$");
+
+  private static final Pattern CACHE_LABEL = Pattern.compile("(?:^|,)cache=\"([^\"]*)\"");
 
   private final List<URI> metrics;
 
@@ -48,21 +58,33 @@ public final class ServerCounters {
   public Reading read() throws IOException, InterruptedException {
     double cpuNanos = 0;
     double replications = 0;
+    Map<String, Double> writes = new TreeMap<>();
     for (URI uri : metrics) {
       HttpResponse<String> response =
           BrowserSession.HTTP.send(
               HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
       cpuNanos += parse(uri, response.statusCode(), response.body());
       replications += replications(response.body());
+      writesByCache(response.body()).forEach((cache, n) -> writes.merge(cache, n, Double::sum));
     }
-    return new Reading(cpuNanos, replications);
+    return new Reading(cpuNanos, replications, writes);
   }
 
   /**
    * @param cpuNanos processor time, nanoseconds
    * @param replications cache writes sent to other nodes (0 on a node without a cluster)
+   * @param writesByCache writes made so far, by cache name
    */
-  public record Reading(double cpuNanos, double replications) {}
+  public record Reading(double cpuNanos, double replications, Map<String, Double> writesByCache) {
+
+    /** The writes by cache made between {@code before} and this reading. */
+    public Map<String, Double> writesSince(Reading before) {
+      Map<String, Double> made = new TreeMap<>();
+      writesByCache.forEach(
+          (cache, n) -> made.put(cache, n - before.writesByCache.getOrDefault(cache, 0.0)));
+      return made;
+    }
+  }
 
   /** The nodes' metrics addresses from a comma-separated list (empty: none). */
   public static List<URI> addresses(String commaSeparated) {
@@ -81,6 +103,18 @@ public final class ServerCounters {
               + " does not serve process_cpu_time_ns_total (start Keycloak with --metrics-enabled=true)");
     }
     return Double.parseDouble(matcher.group(1));
+  }
+
+  static Map<String, Double> writesByCache(String body) {
+    Map<String, Double> writes = new TreeMap<>();
+    Matcher line = WRITES.matcher(body);
+    while (line.find()) {
+      Matcher cache = CACHE_LABEL.matcher(line.group(1));
+      if (cache.find()) {
+        writes.merge(cache.group(1), Double.parseDouble(line.group(2)), Double::sum);
+      }
+    }
+    return writes;
   }
 
   static double replications(String body) {

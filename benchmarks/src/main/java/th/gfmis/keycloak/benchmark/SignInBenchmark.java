@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import th.gfmis.keycloak.softtoken.cli.SoftTokenDevice;
 import th.gfmis.keycloak.softtoken.protocol.Decision;
@@ -231,9 +234,12 @@ public final class SignInBenchmark {
     if (before != null && measured > 0) {
       ServerCounters.Reading after = cpu.read();
       double share = (double) measured / (last - first);
+      Map<String, Double> writes = new TreeMap<>();
+      after.writesSince(before).forEach((cache, n) -> writes.put(cache, n * share));
       into.addServerCost(
           (after.cpuNanos() - before.cpuNanos()) * share,
           (after.replications() - before.replications()) * share,
+          writes,
           measured);
     }
   }
@@ -393,6 +399,7 @@ public final class SignInBenchmark {
         softToken.percentile(95) / password.percentile(95),
         softToken.perSecond() / password.perSecond(),
         softToken.requestsPerSignIn() - password.requestsPerSignIn());
+    printWrites(password, softToken);
     if (!Double.isNaN(softToken.serverCpuMillis())) {
       System.out.printf(
           Locale.ROOT,
@@ -400,6 +407,35 @@ public final class SignInBenchmark {
               + " many with the Soft Token as with the password only%n",
           softToken.serverCpuMillis() / password.serverCpuMillis(),
           password.serverCpuMillis() / softToken.serverCpuMillis());
+    }
+  }
+
+  /** The caches either kind writes to, with the writes per sign-in of each kind. */
+  private static void printWrites(Latencies password, Latencies softToken) {
+    Map<String, Double> byPassword = password.writesPerSignIn();
+    Map<String, Double> bySoftToken = softToken.writesPerSignIn();
+    Set<String> caches = new TreeSet<>(byPassword.keySet());
+    caches.addAll(bySoftToken.keySet());
+    caches.removeIf(
+        cache ->
+            Math.abs(byPassword.getOrDefault(cache, 0.0)) < 0.05
+                && Math.abs(bySoftToken.getOrDefault(cache, 0.0)) < 0.05);
+    if (caches.isEmpty()) {
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%nCache writes per sign-in, all nodes (stores and removals, by cache):%n%-24s %14s %14s%n",
+        "cache",
+        "password only",
+        "+ Soft Token");
+    for (String cache : caches) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-24s %14.1f %14.1f%n",
+          cache,
+          byPassword.getOrDefault(cache, 0.0),
+          bySoftToken.getOrDefault(cache, 0.0));
     }
   }
 

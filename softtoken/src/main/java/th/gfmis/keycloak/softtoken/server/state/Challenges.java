@@ -19,7 +19,9 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 /**
  * Live login challenges in the cluster-wide single-use store: the challenge by id, the user's
  * numbered pending slots that point to them (one per browser sign-in), and the "answered" marks
- * that make every challenge single use ({@link #consume} is an atomic putIfAbsent).
+ * that make every challenge single use ({@link #consume} is an atomic putIfAbsent). A challenge and
+ * its slot live until the challenge's expiry plus {@link #AFTER_EXPIRY}; only a withdrawal frees
+ * them sooner.
  */
 public final class Challenges {
 
@@ -62,7 +64,7 @@ public final class Challenges {
     return false;
   }
 
-  /** The user's pending challenges that have not expired, oldest first. */
+  /** The user's challenges that are neither answered nor expired, oldest first. */
   public List<Challenge> pendingFor(String userId, Instant now) {
     List<Challenge> pending = new ArrayList<>();
     for (int slot = 0; slot < MAX_PENDING; slot++) {
@@ -70,7 +72,8 @@ public final class Challenges {
       Challenge challenge = pointer == null ? null : get(pointer.get("id"));
       if (challenge != null
           && challenge.userId().equals(userId)
-          && now.isBefore(challenge.summary().expiresAt())) {
+          && now.isBefore(challenge.summary().expiresAt())
+          && !isAnswered(challenge.summary().id())) {
         pending.add(challenge);
       }
     }
@@ -93,20 +96,20 @@ public final class Challenges {
   }
 
   /**
-   * Consumes the challenge: true for exactly one caller cluster-wide. Its pending slot is freed, so
-   * that it leaves the device's list; its record is left to expire, since the "answered" mark
-   * already refuses every later answer and a removal would cost one more write to every node.
+   * Consumes the challenge: true for exactly one caller cluster-wide. The "answered" mark is the
+   * only write: it takes the challenge off the device's list ({@link #pendingFor}) and refuses
+   * every later answer. The record and its pending slot are left to expire with it, as an
+   * unanswered challenge's would. Freeing the slot would cost one more write to every node on every
+   * sign-in, for a user who starts more than {@link #MAX_PENDING} sign-ins within a challenge's
+   * lifetime, which the challenge throttle already keeps to 10 per address in ten minutes by
+   * default.
    */
   public boolean consume(Challenge challenge, Instant now) {
     long lifespan =
         Math.max(
             60,
             Duration.between(now, challenge.summary().expiresAt().plus(AFTER_EXPIRY)).toSeconds());
-    if (!store.putIfAbsent(answeredKey(challenge.summary().id()), lifespan)) {
-      return false;
-    }
-    freeSlot(challenge);
-    return true;
+    return store.putIfAbsent(answeredKey(challenge.summary().id()), lifespan);
   }
 
   /** Forgets a challenge without answering it (the browser left). */
@@ -119,10 +122,6 @@ public final class Challenges {
 
   private void forget(Challenge challenge) {
     store.remove(key(challenge.summary().id()));
-    freeSlot(challenge);
-  }
-
-  private void freeSlot(Challenge challenge) {
     if (challenge.slot() >= 0) {
       String slotKey = slotKey(challenge.userId(), challenge.slot());
       Map<String, String> pointer = store.get(slotKey);

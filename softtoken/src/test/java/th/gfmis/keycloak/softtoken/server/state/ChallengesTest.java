@@ -85,11 +85,11 @@ class ChallengesTest {
   }
 
   @Test
-  void anAnswerWritesTwoEntries() {
+  void anAnswerWritesOneEntry() {
     challenges.create(challenge("u", "198.51.100.1"), store.now());
     int before = store.writes();
     assertTrue(challenges.consume(challenges.get("ch1"), store.now()));
-    assertEquals(2, store.writes() - before, "the answered mark, the slot's release");
+    assertEquals(1, store.writes() - before, "the answered mark");
   }
 
   @Test
@@ -154,20 +154,30 @@ class ChallengesTest {
   }
 
   @Test
-  void answeredAndWithdrawnChallengesLeaveTheListAndFreeTheirSlot() {
-    Challenges.Challenge first = challenge("u", "a");
-    Challenges.Challenge second = challenge("u", "b");
-    challenges.create(first, store.now());
-    challenges.create(second, store.now());
+  void answeredAndWithdrawnChallengesLeaveTheList() {
+    challenges.create(challenge("u", "a"), store.now());
+    challenges.create(challenge("u", "b"), store.now());
     assertTrue(challenges.consume(challenges.get("ch1"), store.now()));
     challenges.withdraw("ch2");
     assertTrue(challenges.pendingFor("u", store.now()).isEmpty());
     assertNull(challenges.get("ch2"));
     assertTrue(challenges.isAnswered("ch1"));
     assertFalse(challenges.consume(challenges.get("ch1"), store.now()), "answered once only");
+  }
+
+  @Test
+  void aWithdrawnChallengeFreesItsSlotAtOnceAnAnsweredOneWhenItExpires() {
     for (int i = 0; i < Challenges.MAX_PENDING; i++) {
-      assertTrue(challenges.create(challenge("u", "a"), store.now()), "slots were freed");
+      assertTrue(challenges.create(challenge("u", "a"), store.now()));
     }
+    assertTrue(challenges.consume(challenges.get("ch1"), store.now()));
+    assertFalse(challenges.create(challenge("u", "a"), store.now()), "answered: slot still held");
+
+    challenges.withdraw("ch2");
+    assertTrue(challenges.create(challenge("u", "a"), store.now()), "withdrawn: slot freed");
+
+    store.advance(Duration.ofMinutes(2).plus(Challenges.AFTER_EXPIRY).plusSeconds(1));
+    assertTrue(challenges.create(challenge("u", "a"), store.now()), "expired: slot freed");
   }
 
   @Test
