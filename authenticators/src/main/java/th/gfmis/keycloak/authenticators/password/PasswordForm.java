@@ -20,8 +20,9 @@ import th.gfmis.keycloak.core.throttle.UserLimit;
  * counts per user, is off in the realm export for this reason.
  *
  * <p>A slot is claimed before the password is checked, so parallel guesses cannot pass the limit; a
- * right password gives it back. A locked address gets Keycloak's answer for a temporarily disabled
- * user, which does not tell whether the password was right.
+ * right password gives it back, and so does a check that fails without an answer (the database is
+ * down, say). A locked address gets Keycloak's answer for a temporarily disabled user, which does
+ * not tell whether the password was right.
  */
 public class PasswordForm extends UsernamePasswordForm {
 
@@ -50,7 +51,9 @@ public class PasswordForm extends UsernamePasswordForm {
       refuseLocked(context, user, clearUser);
       return false;
     }
-    boolean valid = super.validatePassword(context, user, inputData, clearUser);
+    boolean valid =
+        attempt.giveBackIfUndecided(
+            () -> super.validatePassword(context, user, inputData, clearUser));
     if (valid) {
       attempt.succeeded();
     } else {

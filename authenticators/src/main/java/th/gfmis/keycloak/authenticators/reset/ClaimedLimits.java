@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import th.gfmis.keycloak.core.throttle.AttemptLimiter;
 import th.gfmis.keycloak.core.throttle.UserLimit;
 
@@ -58,6 +59,19 @@ final class ClaimedLimits {
   void counted() {
     for (int i = 0; i < attempts.size(); i++) {
       limits.get(i).counted(attempts.get(i));
+    }
+  }
+
+  /**
+   * Runs the request's check; when it throws instead of answering (the database is down, say), the
+   * request counts in none ({@link AttemptLimiter.Attempt#giveBackIfUndecided}).
+   */
+  <T> T giveBackIfUndecided(Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException | Error e) {
+      givenBack();
+      throw e;
     }
   }
 

@@ -84,12 +84,14 @@ public class ResetIdentifyAuthenticator extends AbstractGfmisAuthenticator {
       UserModel candidate,
       ClaimedLimits misses) {
     UserModel user =
-        findHolder(
-            context.getSession(),
-            context.getRealm(),
-            candidate,
-            input.parsedCitizenId().orElseThrow(),
-            input);
+        misses.giveBackIfUndecided(
+            () ->
+                findHolder(
+                    context.getSession(),
+                    context.getRealm(),
+                    candidate,
+                    input.parsedCitizenId().orElseThrow(),
+                    input));
     if (user == null) {
       misses.counted();
       noRegisteredData(context, input, input.parsedUserId().orElseThrow());

@@ -2,6 +2,7 @@ package th.gfmis.keycloak.authenticators.reset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -52,6 +53,25 @@ class ClaimedLimitsTest {
     ClaimedLimits third = claim();
     assertFalse(third.allowed());
     assertEquals(Duration.ofMinutes(40), third.blockedFor(), "now the per-user limit is full");
+  }
+
+  @Test
+  void aCheckThatThrowsCountsNowhere() {
+    for (int i = 0; i < 5; i++) {
+      ClaimedLimits claims = claim();
+      assertTrue(claims.allowed(), "undecided requests never count");
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              claims.giveBackIfUndecided(
+                  () -> {
+                    throw new IllegalStateException("database down");
+                  }));
+    }
+    ClaimedLimits answered = claim();
+    assertFalse(answered.giveBackIfUndecided(() -> false));
+    answered.counted();
+    assertFalse(claim().allowed(), "an answered miss counts");
   }
 
   @Test

@@ -3,6 +3,7 @@ package th.gfmis.keycloak.core.throttle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
@@ -148,6 +149,21 @@ public class AttemptLimiter {
     public void succeeded() {
       if (slotKey != null) {
         store.remove(slotKey);
+      }
+    }
+
+    /**
+     * Runs the check this attempt was claimed for. When the check throws instead of answering (the
+     * database is down, say), the slot is given back: a request that got no answer was no attempt,
+     * and must not hold the user back until the window ends. On an answer the caller counts the
+     * attempt or gives it back, as before.
+     */
+    public <T> T giveBackIfUndecided(Supplier<T> check) {
+      try {
+        return check.get();
+      } catch (RuntimeException | Error e) {
+        succeeded();
+        throw e;
       }
     }
   }

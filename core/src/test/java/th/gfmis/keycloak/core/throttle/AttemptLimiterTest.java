@@ -2,6 +2,7 @@ package th.gfmis.keycloak.core.throttle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -51,6 +52,27 @@ class AttemptLimiterTest {
       attempt.succeeded();
     }
     assertEquals(Duration.ZERO, limiter.blockedFor("k", store.now()));
+  }
+
+  @Test
+  void aCheckThatThrowsGivesItsSlotBackAndOneThatAnswersKeepsIt() {
+    for (int i = 0; i < 5; i++) {
+      AttemptLimiter.Attempt attempt = limiter.claim("k", store.now());
+      assertTrue(attempt.allowed(), "undecided checks never count");
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              attempt.giveBackIfUndecided(
+                  () -> {
+                    throw new IllegalStateException("database down");
+                  }));
+    }
+    for (int i = 0; i < 3; i++) {
+      AttemptLimiter.Attempt answered = limiter.claim("k", store.now());
+      assertFalse(answered.giveBackIfUndecided(() -> false));
+      answered.counted();
+    }
+    assertFalse(limiter.claim("k", store.now()).allowed(), "three answered attempts fill it");
   }
 
   @Test

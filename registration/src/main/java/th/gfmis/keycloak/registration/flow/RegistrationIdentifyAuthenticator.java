@@ -110,7 +110,9 @@ public class RegistrationIdentifyAuthenticator extends AbstractGfmisAuthenticato
               .createForm(TEMPLATE));
       return false;
     }
-    UserModel user = session.users().getUserByUsername(realm, userId.username());
+    UserModel user =
+        attempt.giveBackIfUndecided(
+            () -> session.users().getUserByUsername(realm, userId.username()));
     if (user == null || !user.isEnabled()) {
       attempt.counted();
       event(context, input).error(Errors.USER_NOT_FOUND);
