@@ -11,7 +11,6 @@ final class Latencies {
 
   private final List<Double> millis = new ArrayList<>();
   private double serverCpuNanos;
-  private double replications;
   private final Map<String, Double> writesByCache = new TreeMap<>();
   private int measuredSignIns;
   private long requests;
@@ -26,19 +25,15 @@ final class Latencies {
     requests += requestsSent;
   }
 
-  /**
-   * What the servers spent on {@code signIns} of these sign-ins: processor time, cache writes sent
-   * to other nodes, and writes by cache.
-   */
-  void addServerCost(double cpuNanos, double replicated, Map<String, Double> writes, int signIns) {
+  /** What the servers spent on {@code signIns} of these sign-ins: processor time, cache writes. */
+  void addServerCost(double cpuNanos, Map<String, Double> writes, int signIns) {
     serverCpuNanos += cpuNanos;
-    replications += replicated;
     writes.forEach((cache, n) -> writesByCache.merge(cache, n, Double::sum));
     measuredSignIns += signIns;
   }
 
-  /** Writes per sign-in by cache name (empty when not measured). */
-  Map<String, Double> writesPerSignIn() {
+  /** Cache writes per sign-in by cache name (empty when not measured). */
+  Map<String, Double> writesPerSignInByCache() {
     Map<String, Double> perSignIn = new TreeMap<>();
     writesByCache.forEach((cache, n) -> perSignIn.put(cache, n / measuredSignIns));
     return perSignIn;
@@ -49,9 +44,11 @@ final class Latencies {
     return measuredSignIns == 0 ? Double.NaN : serverCpuNanos / measuredSignIns / 1_000_000.0;
   }
 
-  /** Cache writes sent to other nodes per sign-in, or NaN when not measured. */
-  double replicationsPerSignIn() {
-    return measuredSignIns == 0 ? Double.NaN : replications / measuredSignIns;
+  /** Cache writes per sign-in, all caches, or NaN when not measured. */
+  double writesPerSignIn() {
+    return measuredSignIns == 0
+        ? Double.NaN
+        : writesByCache.values().stream().mapToDouble(Double::doubleValue).sum() / measuredSignIns;
   }
 
   double requestsPerSignIn() {

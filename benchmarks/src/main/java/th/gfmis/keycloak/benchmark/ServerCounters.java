@@ -16,19 +16,16 @@ import java.util.regex.Pattern;
  * ({@code process_cpu_time_ns_total} on Keycloak's management port, {@code /metrics} with {@code
  * --metrics-enabled=true}). Unlike a wall-clock rate, it does not depend on what else the machine
  * is running, so it tells what one sign-in costs the server even on a busy machine. Beside it, the
- * writes each node has sent to the other nodes of the cluster (Infinispan's {@code
- * vendor_rpc_manager_replication_count}, summed over the caches): an exact count that no noise
- * moves. And the writes each node made, by cache (Infinispan's {@code vendor_statistics_stores},
- * {@code remove_hits} and {@code remove_misses}, counted where the write was made): which of
- * Keycloak's stores a sign-in writes to, and how often.
+ * cache writes the nodes made, by cache (Infinispan's {@code vendor_statistics_stores}, {@code
+ * remove_hits} and {@code remove_misses}, each counted on the node that made it): an exact count
+ * that no noise moves. In a cluster, a write to a shared cache (actionTokens, the single-use store;
+ * authenticationSessions, sessions, clientSessions, loginFailures, work) also goes to the other
+ * nodes; realms, users and keys are each node's own local caches.
  */
 public final class ServerCounters {
 
   private static final Pattern CPU_NANOS =
       Pattern.compile("(?m)^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
-
-  private static final Pattern REPLICATIONS =
-      Pattern.compile("(?m)^vendor_rpc_manager_replication_count(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
   private static final Pattern WRITES =
       Pattern.compile(
@@ -57,25 +54,22 @@ public final class ServerCounters {
   /** What all nodes have used and sent so far. */
   public Reading read() throws IOException, InterruptedException {
     double cpuNanos = 0;
-    double replications = 0;
     Map<String, Double> writes = new TreeMap<>();
     for (URI uri : metrics) {
       HttpResponse<String> response =
           BrowserSession.HTTP.send(
               HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
       cpuNanos += parse(uri, response.statusCode(), response.body());
-      replications += replications(response.body());
       writesByCache(response.body()).forEach((cache, n) -> writes.merge(cache, n, Double::sum));
     }
-    return new Reading(cpuNanos, replications, writes);
+    return new Reading(cpuNanos, writes);
   }
 
   /**
    * @param cpuNanos processor time, nanoseconds
-   * @param replications cache writes sent to other nodes (0 on a node without a cluster)
-   * @param writesByCache writes made so far, by cache name
+   * @param writesByCache cache writes made so far, by cache name
    */
-  public record Reading(double cpuNanos, double replications, Map<String, Double> writesByCache) {
+  public record Reading(double cpuNanos, Map<String, Double> writesByCache) {
 
     /** The writes by cache made between {@code before} and this reading. */
     public Map<String, Double> writesSince(Reading before) {
@@ -115,14 +109,5 @@ public final class ServerCounters {
       }
     }
     return writes;
-  }
-
-  static double replications(String body) {
-    double total = 0;
-    Matcher matcher = REPLICATIONS.matcher(body);
-    while (matcher.find()) {
-      total += Double.parseDouble(matcher.group(1));
-    }
-    return total;
   }
 }
