@@ -397,7 +397,6 @@ public final class SignInBenchmark {
         softToken.percentile(95) / password.percentile(95),
         softToken.perSecond() / password.perSecond(),
         softToken.requestsPerSignIn() - password.requestsPerSignIn());
-    printWrites(password, softToken);
     if (!Double.isNaN(softToken.serverCpuMillis())) {
       System.out.printf(
           Locale.ROOT,
@@ -406,6 +405,7 @@ public final class SignInBenchmark {
           softToken.serverCpuMillis() / password.serverCpuMillis(),
           password.serverCpuMillis() / softToken.serverCpuMillis());
     }
+    printWrites(password, softToken);
   }
 
   /** The caches either kind writes to, with the writes per sign-in of each kind. */
