@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import th.gfmis.keycloak.benchmark.RoundSpread;
 
 /**
  * Every measured sign-in (kind, start, end, outcome), and the summary the load test prints at the
@@ -165,6 +166,7 @@ final class SignInRecorder {
   private static void printRatios(PrintStream out, Map<String, Plateau> plateaus, int rounds) {
     Plateau allPassword = Plateau.NONE;
     Plateau allSoftToken = Plateau.NONE;
+    List<Double> roundRatios = new ArrayList<>();
     out.println();
     for (int round = 1; round <= rounds; round++) {
       Plateau password =
@@ -176,10 +178,22 @@ final class SignInRecorder {
       printRatio(out, rounds == 1 ? "" : " (round " + round + ")", password, softToken);
       allPassword = allPassword.plus(password);
       allSoftToken = allSoftToken.plus(softToken);
+      roundRatios.add(softToken.perSecond() / password.perSecond());
     }
     if (rounds > 1 && allPassword.signIns() > 0) {
       printRatio(out, " (all rounds)", allPassword, allSoftToken);
     }
+    RoundSpread.of(roundRatios.stream().mapToDouble(Double::doubleValue).toArray())
+        .ifPresent(
+            spread ->
+                out.printf(
+                    Locale.ROOT,
+                    "Sign-ins per second, Soft Token / password only, over the %d rounds: mean %.2f×,"
+                        + " 95 %% confidence interval %.2f× to %.2f×%n",
+                    spread.rounds(),
+                    spread.mean(),
+                    spread.low(),
+                    spread.high()));
   }
 
   private static void printRatio(

@@ -222,6 +222,7 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
     }
   }
 
+  /** The page's "continue": the device's answer when it has come; otherwise wait on, or expire. */
   private void check(AuthenticationFlowContext context) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     String handle = authSession.getAuthNote(NOTE_POLL);
@@ -232,43 +233,58 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
     }
     // No record yet: the device has not answered (the handle's record is written with the outcome).
     BrowserPolls.Poll poll = new BrowserPolls(context.getSession().singleUseObjects()).read(handle);
-    Instant now = Instant.now();
     if (poll == null || BrowserPolls.PENDING.equals(poll.state())) {
-      Challenges.Challenge live = liveChallenge(context);
-      if (live != null && now.isBefore(live.summary().expiresAt())) {
-        showWait(context, live);
-        return;
-      }
+      waitOrExpire(context);
+    } else {
+      clearNotes(authSession);
+      conclude(context, poll);
+    }
+  }
+
+  /** No answer yet: the number page again while the challenge lives, "expired" after it. */
+  private static void waitOrExpire(AuthenticationFlowContext context) {
+    Challenges.Challenge live = liveChallenge(context);
+    if (live != null) {
+      showWait(context, live);
+    } else {
       // Left to expire in the store, so that a late answer still gets challenge_expired.
       clearNotes(context.getAuthenticationSession());
       result(context, ChallengeOutcome.EXPIRED, 0);
-      return;
     }
+  }
+
+  /** The device has answered: signed in when the user's current device approved, else refused. */
+  private static void conclude(AuthenticationFlowContext context, BrowserPolls.Poll poll) {
     ChallengeOutcome outcome =
         ChallengeOutcome.fromWire(poll.state()).orElse(ChallengeOutcome.EXPIRED);
-    clearNotes(authSession);
-    if (outcome == ChallengeOutcome.APPROVED
-        && poll.detail() != null
-        && SoftTokenDevices.current(context.getUser())
-            .map(d -> poll.detail().equals(d.serial()))
-            .orElse(false)) {
-      context
-          .getEvent()
-          .detail(GfmisEvents.SOFTTOKEN_SERIAL, poll.detail())
-          .detail(GfmisEvents.STEP, GfmisEvents.Step.SOFTTOKEN_APPROVED);
-      authSession.setAuthNote(EnrollmentRule.NOTE_APPROVED_SERIAL, poll.detail());
-      SoftTokenSessions.markApproved(authSession, poll.detail());
-      context.success();
-      return;
+    if (outcome == ChallengeOutcome.APPROVED && approvedByCurrentDevice(context.getUser(), poll)) {
+      approve(context, poll.detail());
+    } else {
+      // An approval by a device that has since been revoked counts as a denial.
+      ChallengeOutcome refusal =
+          outcome == ChallengeOutcome.APPROVED ? ChallengeOutcome.DENIED : outcome;
+      GfmisEvents.step(context.getEvent(), EventType.LOGIN_ERROR, GfmisEvents.Step.SOFTTOKEN)
+          .user(context.getUser())
+          .error(GfmisEvents.ErrorCode.softToken(refusal.wire()));
+      result(context, refusal, 0);
     }
-    if (outcome == ChallengeOutcome.APPROVED) {
-      // Approved by a device that has since been revoked.
-      outcome = ChallengeOutcome.DENIED;
-    }
-    GfmisEvents.step(context.getEvent(), EventType.LOGIN_ERROR, GfmisEvents.Step.SOFTTOKEN)
-        .user(context.getUser())
-        .error(GfmisEvents.ErrorCode.softToken(outcome.wire()));
-    result(context, outcome, 0);
+  }
+
+  /** The approval names (in the poll's detail) the serial of the user's device now. */
+  private static boolean approvedByCurrentDevice(UserModel user, BrowserPolls.Poll poll) {
+    return poll.detail() != null
+        && SoftTokenDevices.current(user).map(d -> poll.detail().equals(d.serial())).orElse(false);
+  }
+
+  private static void approve(AuthenticationFlowContext context, String serial) {
+    AuthenticationSessionModel authSession = context.getAuthenticationSession();
+    context
+        .getEvent()
+        .detail(GfmisEvents.SOFTTOKEN_SERIAL, serial)
+        .detail(GfmisEvents.STEP, GfmisEvents.Step.SOFTTOKEN_APPROVED);
+    authSession.setAuthNote(EnrollmentRule.NOTE_APPROVED_SERIAL, serial);
+    SoftTokenSessions.markApproved(authSession, serial);
+    context.success();
   }
 
   private static Challenges.Challenge liveChallenge(AuthenticationFlowContext context) {
