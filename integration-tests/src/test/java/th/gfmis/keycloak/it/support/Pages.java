@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import th.gfmis.keycloak.it.support.pages.ChangePasswordPage;
 import th.gfmis.keycloak.it.support.pages.GetCertificatePage;
@@ -93,9 +93,27 @@ public final class Pages {
     checked();
     WebElement current = driver.findElement(By.tagName("html"));
     control.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.stalenessOf(current));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> replaced(current));
     checked();
+  }
+
+  /**
+   * Whether {@code element}'s page has been replaced. While the next page loads, ChromeDriver can
+   * answer for an element of the old page with "Node with given id does not belong to the document"
+   * (an unknown error) instead of "stale element reference": both mean the page is gone.
+   */
+  private static boolean replaced(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   public void changePassword(String password, String confirmation) {
