@@ -175,10 +175,10 @@ final class SignInRecorder {
       if (password == null || softToken == null) {
         continue;
       }
-      printRatio(out, rounds == 1 ? "" : " (round " + round + ")", password, softToken);
+      roundRatios.add(
+          printRatio(out, rounds == 1 ? "" : " (round " + round + ")", password, softToken));
       allPassword = allPassword.plus(password);
       allSoftToken = allSoftToken.plus(softToken);
-      roundRatios.add(softToken.perSecond() / password.perSecond());
     }
     if (rounds > 1 && allPassword.signIns() > 0) {
       printRatio(out, " (all rounds)", allPassword, allSoftToken);
@@ -196,16 +196,22 @@ final class SignInRecorder {
                     spread.high()));
   }
 
-  private static void printRatio(
+  /**
+   * Prints the ratios of {@code softToken} to {@code password}; returns that of sign-ins per
+   * second.
+   */
+  private static double printRatio(
       PrintStream out, String which, Plateau password, Plateau softToken) {
+    double perSecond = softToken.perSecond() / password.perSecond();
     out.printf(
         Locale.ROOT,
         "Soft Token / password only%s: sign-ins per second %.2f×, server CPU per sign-in %.2f×,"
             + " load generator CPU per sign-in %.2f×%n",
         which,
-        softToken.perSecond() / password.perSecond(),
+        perSecond,
         softToken.serverMillis() / password.serverMillis(),
         softToken.generatorMillis() / password.generatorMillis());
+    return perSecond;
   }
 
   /**
