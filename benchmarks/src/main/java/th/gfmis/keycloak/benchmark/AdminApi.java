@@ -69,14 +69,150 @@ public final class AdminApi {
   /** Creates an enabled user with a password; returns its id. */
   public String createUser(String username, String email, String password)
       throws IOException, InterruptedException {
+    return created(send("POST", "/users", user(username, email, password).toString()));
+  }
+
+  /**
+   * Creates an enabled user with a password and a one-time-code credential of Keycloak's own (type
+   * {@code otp}) with the secret {@code otpSecret}, made for the realm's policy {@code otpPolicy}
+   * ({@link #otpPolicy}); returns its id.
+   */
+  String createUserWithOtp(
+      String username, String email, String password, JsonNode otpPolicy, String otpSecret)
+      throws IOException, InterruptedException {
+    ObjectNode user = user(username, email, password);
+    ObjectNode data = JSON.createObjectNode();
+    data.put("subType", otpPolicy.get("otpPolicyType").asText());
+    data.put("digits", otpPolicy.get("otpPolicyDigits").asInt());
+    data.put("period", otpPolicy.get("otpPolicyPeriod").asInt());
+    data.put("algorithm", otpPolicy.get("otpPolicyAlgorithm").asText());
+    data.put("counter", 0);
+    ObjectNode otp = ((ArrayNode) user.get("credentials")).addObject();
+    otp.put("type", "otp").put("userLabel", "Benchmark");
+    otp.put("secretData", JSON.createObjectNode().put("value", otpSecret).toString());
+    otp.put("credentialData", data.toString());
+    return created(send("POST", "/users", user.toString()));
+  }
+
+  private static ObjectNode user(String username, String email, String password) {
     ObjectNode user = JSON.createObjectNode();
     user.put("username", username).put("email", email).put("enabled", true);
     user.put("emailVerified", true).put("firstName", "Benchmark").put("lastName", username);
     ObjectNode credential = user.putArray("credentials").addObject();
     credential.put("type", "password").put("value", password).put("temporary", false);
-    HttpResponse<String> created = send("POST", "/users", user.toString());
-    check(created, 201);
-    String location = created.headers().firstValue("Location").orElseThrow();
+    return user;
+  }
+
+  /**
+   * The realm's representation, whose {@code otpPolicyType}, {@code otpPolicyAlgorithm}, {@code
+   * otpPolicyDigits} and {@code otpPolicyPeriod} are its one-time-code policy.
+   */
+  JsonNode otpPolicy() throws IOException, InterruptedException {
+    HttpResponse<String> realmRep = send("GET", "", null);
+    check(realmRep, 200);
+    return JSON.readTree(realmRep.body());
+  }
+
+  /**
+   * A copy of the top-level flow {@code flow} named {@code copy}, with the authenticator {@code
+   * provider} added as required at the end of the copy of its sub-flow {@code subFlow}; returns the
+   * copy's id. A flow left with that name by a stopped run is deleted first.
+   */
+  String copyFlowWithStep(String flow, String copy, String subFlow, String provider)
+      throws IOException, InterruptedException {
+    deleteFlow(copy);
+    check(
+        send(
+            "POST",
+            flowPath(flow) + "/copy",
+            JSON.createObjectNode().put("newName", copy).toString()),
+        201);
+    String copiedSubFlow = null;
+    for (JsonNode execution : executions(copy)) {
+      if (execution.path("authenticationFlow").asBoolean()
+          && execution.get("displayName").asText().endsWith(subFlow)) {
+        copiedSubFlow = execution.get("displayName").asText();
+      }
+    }
+    if (copiedSubFlow == null) {
+      throw new IllegalStateException("no sub-flow " + subFlow + " in flow " + flow);
+    }
+    check(
+        send(
+            "POST",
+            flowPath(copiedSubFlow) + "/executions/execution",
+            JSON.createObjectNode().put("provider", provider).toString()),
+        201);
+    for (JsonNode execution : executions(copy)) {
+      if (provider.equals(execution.path("providerId").asText())) {
+        ((ObjectNode) execution).put("requirement", "REQUIRED");
+        check(send("PUT", flowPath(copy) + "/executions", execution.toString()), 204);
+      }
+    }
+    return flowId(copy);
+  }
+
+  /** Deletes the top-level flow with this name, with its sub-flows, if there is one. */
+  void deleteFlow(String alias) throws IOException, InterruptedException {
+    String id = flowId(alias);
+    if (id != null) {
+      check(send("DELETE", "/authentication/flows/" + id, null), 204);
+    }
+  }
+
+  private String flowId(String alias) throws IOException, InterruptedException {
+    HttpResponse<String> flows = send("GET", "/authentication/flows", null);
+    check(flows, 200);
+    for (JsonNode flow : JSON.readTree(flows.body())) {
+      if (alias.equals(flow.get("alias").asText())) {
+        return flow.get("id").asText();
+      }
+    }
+    return null;
+  }
+
+  private JsonNode executions(String flow) throws IOException, InterruptedException {
+    HttpResponse<String> executions = send("GET", flowPath(flow) + "/executions", null);
+    check(executions, 200);
+    return JSON.readTree(executions.body());
+  }
+
+  private static String flowPath(String alias) {
+    return "/authentication/flows/"
+        + URLEncoder.encode(alias, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * A copy of the client {@code template} named {@code clientId}, whose browser sign-ins go through
+   * the flow {@code browserFlowId}; returns its internal id. A client left with that name by a
+   * stopped run is deleted first.
+   */
+  String copyClientWithBrowserFlow(String template, String clientId, String browserFlowId)
+      throws IOException, InterruptedException {
+    deleteClients(clientId);
+    HttpResponse<String> found = send("GET", "/clients?clientId=" + template, null);
+    check(found, 200);
+    ObjectNode client = (ObjectNode) JSON.readTree(found.body()).get(0);
+    client.remove("id");
+    client.put("clientId", clientId);
+    for (JsonNode mapper : client.path("protocolMappers")) {
+      ((ObjectNode) mapper).remove("id");
+    }
+    client.putObject("authenticationFlowBindingOverrides").put("browser", browserFlowId);
+    return created(send("POST", "/clients", client.toString()));
+  }
+
+  private void deleteClients(String clientId) throws IOException, InterruptedException {
+    HttpResponse<String> left = send("GET", "/clients?clientId=" + clientId, null);
+    check(left, 200);
+    for (JsonNode stale : JSON.readTree(left.body())) {
+      deleteClient(stale.get("id").asText());
+    }
+  }
+
+  private static String created(HttpResponse<String> response) throws IOException {
+    check(response, 201);
+    String location = response.headers().firstValue("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
@@ -107,18 +243,11 @@ public final class AdminApi {
   String createServiceClient(
       String clientId, String secret, List<String> realmRoles, List<String> adminRoles)
       throws IOException, InterruptedException {
-    HttpResponse<String> left = send("GET", "/clients?clientId=" + clientId, null);
-    check(left, 200);
-    for (JsonNode stale : JSON.readTree(left.body())) { // from a run that was stopped
-      deleteClient(stale.get("id").asText());
-    }
+    deleteClients(clientId); // from a run that was stopped
     ObjectNode client = JSON.createObjectNode();
     client.put("clientId", clientId).put("secret", secret).put("publicClient", false);
     client.put("serviceAccountsEnabled", true).put("standardFlowEnabled", false);
-    HttpResponse<String> created = send("POST", "/clients", client.toString());
-    check(created, 201);
-    String location = created.headers().firstValue("Location").orElseThrow();
-    String id = location.substring(location.lastIndexOf('/') + 1);
+    String id = created(send("POST", "/clients", client.toString()));
     HttpResponse<String> account = send("GET", "/clients/" + id + "/service-account-user", null);
     check(account, 200);
     String userId = JSON.readTree(account.body()).get("id").asText();
@@ -162,13 +291,7 @@ public final class AdminApi {
   }
 
   private JsonNode findConfig(String flow, String alias) throws IOException, InterruptedException {
-    String path =
-        "/authentication/flows/"
-            + URLEncoder.encode(flow, StandardCharsets.UTF_8).replace("+", "%20")
-            + "/executions";
-    HttpResponse<String> executions = send("GET", path, null);
-    check(executions, 200);
-    for (JsonNode execution : JSON.readTree(executions.body())) {
+    for (JsonNode execution : executions(flow)) {
       if (execution.hasNonNull("authenticationConfig")) {
         HttpResponse<String> config =
             send(

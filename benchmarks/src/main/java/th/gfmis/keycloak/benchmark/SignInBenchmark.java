@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 public final class SignInBenchmark {
 
   private static final String FLOW = "gfmis browser";
+  private static final String PASSWORD_LEVEL = "gfmis level 1";
   private static final String SOFT_TOKEN_CONFIG = "gfmis softtoken";
   private static final String PASSWORD = "Bench#Mark2026x";
   private static final int DEFAULT_MAX_CHALLENGES = 10;
@@ -46,6 +48,12 @@ public final class SignInBenchmark {
   private static final int BLOCK = 10;
 
   private static final Duration PUSH_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Users with Keycloak's one-time code (--compare-with keycloak-otp): each may sign in once per
+   * time step, so this many allow as many sign-ins in 30 s before the run waits for the next step.
+   */
+  private static final int OTP_USERS = 100;
 
   static final String USAGE =
       """
@@ -65,6 +73,11 @@ public final class SignInBenchmark {
         --challenge-delivery  list: the device lists its challenges (default); push: it gets
                               them by Web Push at a receiver in this process, which the server
                               must be allowed to reach (./run-cluster.sh allows 127.0.0.1)
+        --compare-with W      keycloak-otp: also password + Keycloak's own one-time-code
+                              form (auth-otp-form, codes as from an authenticator app)
+                              after the same password step, through a copy of the
+                              browser flow and the client made for the run and removed
+                              after it: what Keycloak's simplest second step costs
         --metrics URL,...     each node's metrics (Keycloak's management port, e.g.
                               http://127.0.0.1:9000/metrics): adds the servers' processor time
                               and the cache writes per sign-in (stores and removals,
@@ -77,6 +90,8 @@ public final class SignInBenchmark {
   private final Settings settings;
   private final Map<String, SoftTokenDevice> devices = new HashMap<>();
   private PushReceiver pushes;
+  private KeycloakOtpFlow otpFlow;
+  private OtpUsers otpUsers;
   private String signingIn;
   private int requests;
   private int deviceRequests;
@@ -121,7 +136,8 @@ public final class SignInBenchmark {
       int count,
       int warmup,
       List<URI> metrics,
-      boolean pushDelivery) {
+      boolean pushDelivery,
+      boolean compareWithKeycloakOtp) {
 
     private static final List<String> NAMES =
         List.of(
@@ -134,7 +150,8 @@ public final class SignInBenchmark {
             "count",
             "warmup",
             "metrics",
-            "challenge-delivery");
+            "challenge-delivery",
+            "compare-with");
 
     /** The settings, or null when help was asked for; throws on anything it does not know. */
     static Settings parse(String[] args) {
@@ -152,7 +169,18 @@ public final class SignInBenchmark {
           options.number("count", 1, 30),
           options.number("warmup", 0, 5),
           ServerCounters.addresses(options.text("metrics", "")),
-          pushDelivery(options.text("challenge-delivery", "list")));
+          pushDelivery(options.text("challenge-delivery", "list")),
+          compareWithKeycloakOtp(options.text("compare-with", "")));
+    }
+
+    private static boolean compareWithKeycloakOtp(String compareWith) {
+      return switch (compareWith) {
+        case "keycloak-otp" -> true;
+        case "" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                "--compare-with must be keycloak-otp, not " + compareWith);
+      };
     }
 
     private static boolean pushDelivery(String delivery) {
@@ -193,52 +221,93 @@ public final class SignInBenchmark {
         String id = admin.createUser(username, username + "@bench.gfmis.local", PASSWORD);
         ids.add(id);
         admin.grantEnrollment(id);
-        signIn(username, true); // Get Certificate: enrolls this user's reference device
+        signIn(username, Kind.SOFT_TOKEN); // Get Certificate: enrolls this user's reference device
         users.add(username);
       }
-      Latencies password = new Latencies();
-      Latencies softToken = new Latencies();
+      if (settings.compareWithKeycloakOtp()) {
+        otpFlow = KeycloakOtpFlow.create(admin, FLOW, PASSWORD_LEVEL, settings.clientId());
+        otpUsers = OtpUsers.forRealm(admin);
+        for (int i = 0; i < OTP_USERS; i++) {
+          String username = String.format(Locale.ROOT, "o%013d%d", stamp, i);
+          ids.add(otpUsers.create(admin, username, username + "@bench.gfmis.local", PASSWORD));
+        }
+        // Unmeasured: each user once, so that Keycloak has them all in its cache.
+        signInEach(otpUsers.takeAll(OTP_USERS), Kind.KEYCLOAK_OTP);
+      }
+      Map<Kind, Latencies> measured = new EnumMap<>(Kind.class);
       ServerCounters cpu = new ServerCounters(settings.metrics());
       for (int first = 0; first < rounds; first += BLOCK) {
         int last = Math.min(rounds, first + BLOCK);
-        signInBlock(users, first, last, false, password, cpu);
-        signInBlock(users, first, last, true, softToken, cpu);
+        for (Kind kind : kinds()) {
+          List<String> signingIn = usersFor(kind, users, first, last);
+          signInBlock(
+              kind, signingIn, first, measured.computeIfAbsent(kind, k -> new Latencies()), cpu);
+          if (kind == Kind.KEYCLOAK_OTP) {
+            signingIn.forEach(otpUsers::release);
+          }
+        }
       }
-      report(password, softToken, users.size());
+      report(measured, users.size());
     } finally {
       for (String id : ids) {
         admin.deleteUser(id);
       }
+      if (otpFlow != null) {
+        otpFlow.close();
+      }
     }
   }
 
+  private List<Kind> kinds() {
+    return settings.compareWithKeycloakOtp()
+        ? List.of(Kind.PASSWORD, Kind.SOFT_TOKEN, Kind.KEYCLOAK_OTP)
+        : List.of(Kind.PASSWORD, Kind.SOFT_TOKEN);
+  }
+
+  /** The users of sign-ins {@code first} to {@code last - 1} of one kind. */
+  private List<String> usersFor(Kind kind, List<String> softTokenUsers, int first, int last)
+      throws InterruptedException {
+    if (kind == Kind.KEYCLOAK_OTP) {
+      return otpUsers.takeAll(last - first);
+    }
+    List<String> chosen = new ArrayList<>();
+    for (int i = first; i < last; i++) {
+      chosen.add(softTokenUsers.get(i % softTokenUsers.size()));
+    }
+    return chosen;
+  }
+
   /**
-   * Sign-ins {@code first} to {@code last - 1} of one kind, one after another; those after the
-   * warm-up are measured, with the servers' processor time around the block.
+   * Sign-ins of one kind, one after another, numbered from {@code first}; those after the warm-up
+   * are measured, with the servers' processor time around the block.
    */
   private void signInBlock(
-      List<String> users,
-      int first,
-      int last,
-      boolean withSoftToken,
-      Latencies into,
-      ServerCounters cpu)
+      Kind kind, List<String> users, int first, Latencies into, ServerCounters cpu)
       throws Exception {
     ServerCounters.Reading before = cpu.enabled() ? cpu.read() : null;
     int measured = 0;
-    for (int i = first; i < last; i++) {
-      long took = signIn(users.get(i % users.size()), withSoftToken);
-      if (i >= settings.warmup()) {
+    for (int i = 0; i < users.size(); i++) {
+      long took = signIn(users.get(i), kind);
+      if (first + i >= settings.warmup()) {
         into.add(took, requests);
         measured++;
       }
     }
     if (before != null && measured > 0) {
       ServerCounters.Reading after = cpu.read();
-      double share = (double) measured / (last - first);
+      double share = (double) measured / users.size();
       Map<String, Double> writes = new TreeMap<>();
       after.writesSince(before).forEach((cache, n) -> writes.put(cache, n * share));
       into.addServerCost((after.cpuNanos() - before.cpuNanos()) * share, writes, measured);
+    }
+  }
+
+  private void signInEach(List<String> usernames, Kind kind) throws Exception {
+    for (String username : usernames) {
+      signIn(username, kind);
+      if (kind == Kind.KEYCLOAK_OTP) {
+        otpUsers.release(username);
+      }
     }
   }
 
@@ -254,13 +323,13 @@ public final class SignInBenchmark {
   }
 
   /** One complete sign-in up to the token response; returns how long it took, in nanoseconds. */
-  private long signIn(String username, boolean withSoftToken) throws Exception {
+  private long signIn(String username, Kind kind) throws Exception {
     long start = System.nanoTime();
     signingIn = username;
     deviceRequests = 0;
     String verifier = Pkce.verifier();
     BrowserSession browser = new BrowserSession(settings.redirectUri());
-    LoginPage page = browser.get(authorizationUrl(verifier, withSoftToken));
+    LoginPage page = browser.get(authorizationUrl(verifier, kind));
     page =
         browser.post(
             page.formAction("kc-form-login"), Map.of("username", username, "password", PASSWORD));
@@ -270,7 +339,7 @@ public final class SignInBenchmark {
     if (!page.isCallback()) {
       throw new IllegalStateException("sign-in did not finish: " + page.excerpt());
     }
-    exchange(page.callback(), verifier);
+    exchange(page.callback(), verifier, clientFor(kind));
     long took = System.nanoTime() - start;
     requests = browser.requests() + deviceRequests + 1;
     return took;
@@ -278,6 +347,10 @@ public final class SignInBenchmark {
 
   /** What the holder does on the page Keycloak shows after the password. */
   private LoginPage nextStep(BrowserSession browser, LoginPage page) throws Exception {
+    if (page.has(KeycloakOtpFlow.FORM_ID)) {
+      return browser.post(
+          page.formAction(KeycloakOtpFlow.FORM_ID), Map.of("otp", otpUsers.code(signingIn)));
+    }
     if (page.displayedNumber().isPresent()) {
       int number = page.displayedNumber().get();
       SoftTokenDevice device = devices.get(signingIn);
@@ -321,16 +394,20 @@ public final class SignInBenchmark {
     return pending.get(0);
   }
 
-  private String authorizationUrl(String verifier, boolean withSoftToken) {
+  private String clientFor(Kind kind) {
+    return kind == Kind.KEYCLOAK_OTP ? otpFlow.clientId() : settings.clientId();
+  }
+
+  private String authorizationUrl(String verifier, Kind kind) {
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("client_id", settings.clientId());
+    params.put("client_id", clientFor(kind));
     params.put("response_type", "code");
     params.put("scope", "openid");
     params.put("redirect_uri", settings.redirectUri());
     params.put("state", Pkce.verifier());
     params.put("code_challenge", Pkce.challenge(verifier));
     params.put("code_challenge_method", "S256");
-    if (withSoftToken) {
+    if (kind == Kind.SOFT_TOKEN) {
       params.put("acr_values", "gfmis-softtoken");
     }
     return settings.server()
@@ -340,12 +417,13 @@ public final class SignInBenchmark {
         + form(params);
   }
 
-  private void exchange(URI callback, String verifier) throws IOException, InterruptedException {
+  private void exchange(URI callback, String verifier, String clientId)
+      throws IOException, InterruptedException {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("grant_type", "authorization_code");
     params.put("code", Pkce.code(callback.toString()));
     params.put("redirect_uri", settings.redirectUri());
-    params.put("client_id", settings.clientId());
+    params.put("client_id", clientId);
     params.put("code_verifier", verifier);
     HttpResponse<String> response =
         BrowserSession.HTTP.send(
@@ -365,7 +443,8 @@ public final class SignInBenchmark {
     }
   }
 
-  private void report(Latencies password, Latencies softToken, int users) {
+  private void report(Map<Kind, Latencies> measured, int users) {
+    Latencies password = measured.get(Kind.PASSWORD);
     System.out.printf(
         Locale.ROOT,
         "%nSign-ins against %s, realm %s, %d of each kind, in alternating blocks of %d, over %d"
@@ -377,7 +456,7 @@ public final class SignInBenchmark {
         users);
     System.out.printf(
         Locale.ROOT,
-        "%-24s %11s %8s %8s %8s %10s %14s %13s%n",
+        "%-32s %11s %8s %8s %8s %10s %14s %13s%n",
         "",
         "sign-ins/s",
         "p50 ms",
@@ -386,61 +465,72 @@ public final class SignInBenchmark {
         "requests",
         "server CPU ms",
         "cache writes");
-    line("password only", password);
-    line("password + Soft Token", softToken);
-    System.out.printf(
-        Locale.ROOT,
-        "%nSoft Token / password: p50 %.2f× (%+.1f ms), p95 %.2f×, throughput one at a time"
-            + " %.2f×, requests %+.1f%n",
-        softToken.percentile(50) / password.percentile(50),
-        softToken.percentile(50) - password.percentile(50),
-        softToken.percentile(95) / password.percentile(95),
-        softToken.perSecond() / password.perSecond(),
-        softToken.requestsPerSignIn() - password.requestsPerSignIn());
-    if (!Double.isNaN(softToken.serverCpuMillis())) {
-      System.out.printf(
-          Locale.ROOT,
-          "server CPU per sign-in %.2f×, so at CPU saturation the servers would sign in %.2f× as"
-              + " many with the Soft Token as with the password only%n",
-          softToken.serverCpuMillis() / password.serverCpuMillis(),
-          password.serverCpuMillis() / softToken.serverCpuMillis());
-    }
-    printWrites(password, softToken);
+    measured.forEach((kind, latencies) -> line(kind.label, latencies));
+    measured.forEach(
+        (kind, latencies) -> {
+          if (kind != Kind.PASSWORD) {
+            compare(kind, latencies, password);
+          }
+        });
+    printWrites(measured);
   }
 
-  /** The caches either kind writes to, with the writes per sign-in of each kind. */
-  private static void printWrites(Latencies password, Latencies softToken) {
-    Map<String, Double> byPassword = password.writesPerSignInByCache();
-    Map<String, Double> bySoftToken = softToken.writesPerSignInByCache();
-    Set<String> caches = new TreeSet<>(byPassword.keySet());
-    caches.addAll(bySoftToken.keySet());
+  /** One kind with a second step against password only. */
+  private static void compare(Kind kind, Latencies latencies, Latencies password) {
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s / password: p50 %.2f× (%+.1f ms), p95 %.2f×, throughput one at a time"
+            + " %.2f×, requests %+.1f%n",
+        kind.shortLabel,
+        latencies.percentile(50) / password.percentile(50),
+        latencies.percentile(50) - password.percentile(50),
+        latencies.percentile(95) / password.percentile(95),
+        latencies.perSecond() / password.perSecond(),
+        latencies.requestsPerSignIn() - password.requestsPerSignIn());
+    if (!Double.isNaN(latencies.serverCpuMillis())) {
+      System.out.printf(
+          Locale.ROOT,
+          "server CPU per sign-in %.2f× (%+.1f ms), so at CPU saturation the servers would sign in"
+              + " %.2f× as many with the %s as with the password only%n",
+          latencies.serverCpuMillis() / password.serverCpuMillis(),
+          latencies.serverCpuMillis() - password.serverCpuMillis(),
+          password.serverCpuMillis() / latencies.serverCpuMillis(),
+          kind.shortLabel);
+    }
+  }
+
+  /** The caches any kind writes to, with the writes per sign-in of each kind. */
+  private static void printWrites(Map<Kind, Latencies> measured) {
+    Map<Kind, Map<String, Double>> byKind = new EnumMap<>(Kind.class);
+    measured.forEach((kind, latencies) -> byKind.put(kind, latencies.writesPerSignInByCache()));
+    Set<String> caches = new TreeSet<>();
+    byKind.values().forEach(writes -> caches.addAll(writes.keySet()));
     caches.removeIf(
         cache ->
-            Math.abs(byPassword.getOrDefault(cache, 0.0)) < 0.05
-                && Math.abs(bySoftToken.getOrDefault(cache, 0.0)) < 0.05);
+            byKind.values().stream()
+                .allMatch(writes -> Math.abs(writes.getOrDefault(cache, 0.0)) < 0.05));
     if (caches.isEmpty()) {
       return;
     }
     System.out.printf(
-        Locale.ROOT,
-        "%nCache writes per sign-in, all nodes (stores and removals, by cache):%n%-24s %14s %14s%n",
-        "cache",
-        "password only",
-        "+ Soft Token");
+        Locale.ROOT, "%nCache writes per sign-in, all nodes (stores and removals, by cache):%n");
+    System.out.printf(Locale.ROOT, "%-24s", "cache");
+    byKind.keySet().forEach(kind -> System.out.printf(Locale.ROOT, " %22s", kind.columnLabel));
+    System.out.println();
     for (String cache : caches) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-24s %14.1f %14.1f%n",
-          cache,
-          byPassword.getOrDefault(cache, 0.0),
-          bySoftToken.getOrDefault(cache, 0.0));
+      System.out.printf(Locale.ROOT, "%-24s", cache);
+      byKind
+          .values()
+          .forEach(
+              writes -> System.out.printf(Locale.ROOT, " %22.1f", writes.getOrDefault(cache, 0.0)));
+      System.out.println();
     }
   }
 
   private static void line(String label, Latencies latencies) {
     System.out.printf(
         Locale.ROOT,
-        "%-24s %11.2f %8.1f %8.1f %8.1f %10.1f %14.1f %13.1f%n",
+        "%-32s %11.2f %8.1f %8.1f %8.1f %10.1f %14.1f %13.1f%n",
         label,
         latencies.perSecond(),
         latencies.percentile(50),
@@ -455,5 +545,22 @@ public final class SignInBenchmark {
     return params.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+  }
+
+  /** What a sign-in asks for after the password. */
+  private enum Kind {
+    PASSWORD("password only", "password only", "password only"),
+    SOFT_TOKEN("password + Soft Token", "Soft Token", "+ Soft Token"),
+    KEYCLOAK_OTP("password + Keycloak one-time code", "Keycloak one-time code", "+ Keycloak OTP");
+
+    final String label;
+    final String shortLabel;
+    final String columnLabel;
+
+    Kind(String label, String shortLabel, String columnLabel) {
+      this.label = label;
+      this.shortLabel = shortLabel;
+      this.columnLabel = columnLabel;
+    }
   }
 }
