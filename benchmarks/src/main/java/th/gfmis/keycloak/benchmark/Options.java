@@ -39,6 +39,19 @@ final class Options {
     return values.getOrDefault(name, defaultValue);
   }
 
+  /**
+   * Whether the option says {@code chosen} rather than {@code otherwise} (also when it is absent);
+   * throws with the option's name on any other value.
+   */
+  boolean chooses(String name, String otherwise, String chosen) {
+    String value = values.getOrDefault(name, otherwise);
+    if (value.equals(chosen) || value.equals(otherwise)) {
+      return value.equals(chosen);
+    }
+    throw new IllegalArgumentException(
+        "--" + name + " must be " + otherwise + " or " + chosen + ", not " + value);
+  }
+
   /** A whole number of at least {@code minimum}; throws with the option's name otherwise. */
   int number(String name, int minimum, int defaultValue) {
     String value = values.get(name);

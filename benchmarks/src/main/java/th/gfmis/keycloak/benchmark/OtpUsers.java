@@ -8,6 +8,7 @@ import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,13 +32,13 @@ public final class OtpUsers {
 
   private final TimeBasedOneTimePasswordGenerator codes;
   private final JsonNode policy;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Map<String, String> secrets = new LinkedHashMap<>();
   private final Map<String, Long> lastStep = new HashMap<>();
   private final Set<String> busy = new HashSet<>();
   private int refused;
 
-  OtpUsers(JsonNode policy, Clock clock) {
+  OtpUsers(JsonNode policy, InstantSource clock) {
     if (!"totp".equals(policy.path("otpPolicyType").asText())) {
       throw new IllegalStateException(
           "the realm's one-time codes are "
@@ -141,6 +142,10 @@ public final class OtpUsers {
   /** How many times {@link #take} found no user: then the load was lower than asked. */
   public synchronized int refused() {
     return refused;
+  }
+
+  public long timeStepSeconds() {
+    return codes.getTimeStep().toSeconds();
   }
 
   public synchronized int size() {

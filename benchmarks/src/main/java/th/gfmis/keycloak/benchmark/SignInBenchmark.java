@@ -73,11 +73,10 @@ public final class SignInBenchmark {
         --challenge-delivery  list: the device lists its challenges (default); push: it gets
                               them by Web Push at a receiver in this process, which the server
                               must be allowed to reach (./run-cluster.sh allows 127.0.0.1)
-        --compare-with W      keycloak-otp: also password + Keycloak's own one-time-code
-                              form (auth-otp-form, codes as from an authenticator app)
-                              after the same password step, through a copy of the
-                              browser flow and the client made for the run and removed
-                              after it: what Keycloak's simplest second step costs
+        --compare-with W      none (default), or keycloak-otp: also password + Keycloak's
+                              own one-time-code form (auth-otp-form) after the same
+                              password step, through a copy of the browser flow and
+                              of the client made for the run and removed after it
         --metrics URL,...     each node's metrics (Keycloak's management port, e.g.
                               http://127.0.0.1:9000/metrics): adds the servers' processor time
                               and the cache writes per sign-in (stores and removals,
@@ -169,28 +168,8 @@ public final class SignInBenchmark {
           options.number("count", 1, 30),
           options.number("warmup", 0, 5),
           ServerCounters.addresses(options.text("metrics", "")),
-          pushDelivery(options.text("challenge-delivery", "list")),
-          compareWithKeycloakOtp(options.text("compare-with", "")));
-    }
-
-    private static boolean compareWithKeycloakOtp(String compareWith) {
-      return switch (compareWith) {
-        case "keycloak-otp" -> true;
-        case "" -> false;
-        default ->
-            throw new IllegalArgumentException(
-                "--compare-with must be keycloak-otp, not " + compareWith);
-      };
-    }
-
-    private static boolean pushDelivery(String delivery) {
-      return switch (delivery) {
-        case "push" -> true;
-        case "list" -> false;
-        default ->
-            throw new IllegalArgumentException(
-                "--challenge-delivery must be list or push, not " + delivery);
-      };
+          options.chooses("challenge-delivery", "list", "push"),
+          options.chooses("compare-with", "none", "keycloak-otp"));
     }
   }
 

@@ -97,7 +97,7 @@ final class SignInRecorder {
         plateauSeconds);
     out.printf(
         Locale.ROOT,
-        "%-24s %8s %10s %8s %8s %8s %9s %8s %14s %14s  %s%n",
+        "%-28s %8s %10s %8s %8s %8s %9s %8s %14s %14s  %s%n",
         "",
         "done",
         "per second",
@@ -142,7 +142,7 @@ final class SignInRecorder {
                   (failed.stream().mapToLong(SignIn::end).max().orElseThrow() - first) / 1e9);
       out.printf(
           Locale.ROOT,
-          "%-24s %8d %10.2f %8d %8d %8d %9.1f %8d %14.1f %14.1f  %s%n",
+          "%-28s %8d %10.2f %8d %8d %8d %9.1f %8d %14.1f %14.1f  %s%n",
           kind.getKey(),
           ok.size(),
           plateau.perSecond(),
@@ -159,37 +159,49 @@ final class SignInRecorder {
     printFailures(out, first);
   }
 
+  /** Each kind with a second step against password only. */
+  private static void printRatios(PrintStream out, Map<String, Plateau> plateaus, int rounds) {
+    for (String kind : List.of(SignInSimulation.SOFT_TOKEN, SignInSimulation.KEYCLOAK_OTP)) {
+      printRatios(out, plateaus, rounds, kind);
+    }
+  }
+
   /**
-   * Soft Token against password only, per round and, with several rounds, over all of them (each
+   * {@code kind} against password only, per round and, with several rounds, over all of them (each
    * kind's plateau sign-ins over its plateau seconds, and processor time over those sign-ins).
    */
-  private static void printRatios(PrintStream out, Map<String, Plateau> plateaus, int rounds) {
+  private static void printRatios(
+      PrintStream out, Map<String, Plateau> plateaus, int rounds, String kind) {
+    String name = kind.replaceFirst("^password \\+ ", "");
     Plateau allPassword = Plateau.NONE;
-    Plateau allSoftToken = Plateau.NONE;
+    Plateau allOfKind = Plateau.NONE;
     List<Double> roundRatios = new ArrayList<>();
-    out.println();
     for (int round = 1; round <= rounds; round++) {
       Plateau password =
           plateaus.get(SignInSimulation.label(SignInSimulation.PASSWORD_ONLY, round));
-      Plateau softToken = plateaus.get(SignInSimulation.label(SignInSimulation.SOFT_TOKEN, round));
-      if (password == null || softToken == null) {
+      Plateau ofKind = plateaus.get(SignInSimulation.label(kind, round));
+      if (password == null || ofKind == null) {
         continue;
       }
+      if (roundRatios.isEmpty()) {
+        out.println();
+      }
       roundRatios.add(
-          printRatio(out, rounds == 1 ? "" : " (round " + round + ")", password, softToken));
+          printRatio(out, name, rounds == 1 ? "" : " (round " + round + ")", password, ofKind));
       allPassword = allPassword.plus(password);
-      allSoftToken = allSoftToken.plus(softToken);
+      allOfKind = allOfKind.plus(ofKind);
     }
     if (rounds > 1 && allPassword.signIns() > 0) {
-      printRatio(out, " (all rounds)", allPassword, allSoftToken);
+      printRatio(out, name, " (all rounds)", allPassword, allOfKind);
     }
     RoundSpread.of(roundRatios.stream().mapToDouble(Double::doubleValue).toArray())
         .ifPresent(
             spread ->
                 out.printf(
                     Locale.ROOT,
-                    "Sign-ins per second, Soft Token / password only, over the %d rounds: mean %.2f×,"
+                    "Sign-ins per second, %s / password only, over the %d rounds: mean %.2f×,"
                         + " 95 %% confidence interval %.2f× to %.2f×%n",
+                    name,
                     spread.rounds(),
                     spread.mean(),
                     spread.low(),
@@ -197,20 +209,21 @@ final class SignInRecorder {
   }
 
   /**
-   * Prints the ratios of {@code softToken} to {@code password}; returns that of sign-ins per
-   * second.
+   * Prints the ratios of {@code ofKind} to {@code password}; returns that of sign-ins per second.
    */
   private static double printRatio(
-      PrintStream out, String which, Plateau password, Plateau softToken) {
-    double perSecond = softToken.perSecond() / password.perSecond();
+      PrintStream out, String name, String which, Plateau password, Plateau ofKind) {
+    double perSecond = ofKind.perSecond() / password.perSecond();
     out.printf(
         Locale.ROOT,
-        "Soft Token / password only%s: sign-ins per second %.2f×, server CPU per sign-in %.2f×,"
-            + " load generator CPU per sign-in %.2f×%n",
+        "%s / password only%s: sign-ins per second %.2f×, server CPU per sign-in %.2f× (%+.1f"
+            + " ms), load generator CPU per sign-in %.2f×%n",
+        name,
         which,
         perSecond,
-        softToken.serverMillis() / password.serverMillis(),
-        softToken.generatorMillis() / password.generatorMillis());
+        ofKind.serverMillis() / password.serverMillis(),
+        ofKind.serverMillis() - password.serverMillis(),
+        ofKind.generatorMillis() / password.generatorMillis());
     return perSecond;
   }
 

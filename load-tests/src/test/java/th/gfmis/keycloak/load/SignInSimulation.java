@@ -25,13 +25,16 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import th.gfmis.keycloak.benchmark.AdminApi;
+import th.gfmis.keycloak.benchmark.KeycloakOtpFlow;
 import th.gfmis.keycloak.benchmark.LoginPage;
+import th.gfmis.keycloak.benchmark.OtpUsers;
 import th.gfmis.keycloak.benchmark.Pkce;
 import th.gfmis.keycloak.benchmark.PushReceiver;
 import th.gfmis.keycloak.benchmark.ServerCounters;
@@ -70,6 +73,13 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * No realm setting is changed: a Soft Token user takes part in at most {@code maxChallenges - 1}
  * sign-ins (the step's throttle, read from the realm), and never in two at once.
  *
+ * <p>With {@code -DcompareWith=keycloak-otp} a third kind runs beside them: user ID + password +
+ * Keycloak's own one-time-code form ({@code auth-otp-form}, a code from an authenticator app) after
+ * the same password step, through a copy of the browser flow and of the demo client made for the
+ * run ({@link KeycloakOtpFlow}): the simplest second step Keycloak ships, measured on the same
+ * servers in the same run. Every user then also has a one-time-code credential, and signs in with a
+ * code at most once per time step ({@link OtpUsers}).
+ *
  * <p>Settings (system properties): {@code target} (default http://127.0.0.1:8380, the cluster's
  * load balancer), {@code users} (150), {@code peak} (concurrent sign-ins of each kind, 12), {@code
  * rampSeconds} (60), {@code holdSeconds} (60), {@code warmUpSeconds} (30: both kinds at half the
@@ -77,7 +87,8 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
  * rounds} (1; each round's Soft Token sign-ins come out of the same users, so raise {@code users}
  * with it), {@code metrics} (none; e.g.
  * http://127.0.0.1:9180/metrics,http://127.0.0.1:9280/metrics), {@code challengeDelivery} ({@code
- * push} or {@code list}), {@code adminUser}/{@code adminPassword}.
+ * push} or {@code list}), {@code compareWith} (none, or {@code keycloak-otp}), {@code
+ * adminUser}/{@code adminPassword}.
  */
 public class SignInSimulation extends Simulation {
 
@@ -97,12 +108,14 @@ public class SignInSimulation extends Simulation {
   private static final int ROUNDS = Math.max(1, Integer.getInteger("rounds", 1));
   private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
   private static final String DELIVERY = System.getProperty("challengeDelivery", "push");
+  private static final String COMPARE_WITH = System.getProperty("compareWith", "");
 
   /** How long a sign-in waits for its push before it counts as failed. */
   private static final Duration PUSH_WAIT = Duration.ofSeconds(10);
 
   static final String PASSWORD_ONLY = "password only";
   static final String SOFT_TOKEN = "password + Soft Token";
+  static final String KEYCLOAK_OTP = "password + Keycloak OTP";
 
   private final Map<String, SoftTokenDevice> devices = new ConcurrentHashMap<>();
   private final List<String> userIds = new ArrayList<>();
@@ -113,6 +126,8 @@ public class SignInSimulation extends Simulation {
       new CpuSampler(
           new ServerCounters(ServerCounters.addresses(System.getProperty("metrics", ""))));
   private final PushReceiver pushes;
+  private final OtpUsers otpUsers;
+  private final KeycloakOtpFlow otpFlow;
 
   public SignInSimulation() {
     if (!DELIVERY.equals("push") && !DELIVERY.equals("list")) {
@@ -123,7 +138,13 @@ public class SignInSimulation extends Simulation {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot start the push receiver", e);
     }
-    List<String> usernames = createUsers();
+    if (!COMPARE_WITH.isEmpty() && !COMPARE_WITH.equals("keycloak-otp")) {
+      throw new IllegalArgumentException("-DcompareWith must be keycloak-otp: " + COMPARE_WITH);
+    }
+    AdminApi admin = admin();
+    otpFlow = COMPARE_WITH.isEmpty() ? null : createOtpFlow(admin);
+    otpUsers = COMPARE_WITH.isEmpty() ? null : otpUsers(admin);
+    List<String> usernames = createUsers(admin);
     int perUser = softTokenSignInsPerUser();
     softTokenUsers = new UserPool(usernames, perUser);
     passwordUsers = new UserPool(usernames, Integer.MAX_VALUE);
@@ -139,7 +160,7 @@ public class SignInSimulation extends Simulation {
     ScenarioBuilder enroll =
         scenario("enroll devices")
             .exec(session -> session.set("username", usernames.get((int) session.userId() - 1)))
-            .exec(start(true))
+            .exec(start(SOFT_TOKEN))
             .exec(
                 page(
                     "enroll: password",
@@ -161,24 +182,32 @@ public class SignInSimulation extends Simulation {
                     "enroll: continue",
                     http("enroll: continue").post("#{formAction}").formParam("action", "continue")))
             .exec(SignInSimulation::expectCallback)
-            .exec(token());
+            .exec(token(CLIENT));
 
     // Unmeasured: until the servers have compiled their hot code, a sign-in costs them several
     // times more, and the kind that ran first would look the dearer.
     // A Soft Token sign-in in every fourth round only: each user has few of them (the step's
     // throttle), and the measured phase needs them.
-    ScenarioBuilder warmUp =
-        scenario("warm-up")
-            .exec(unmeasured(passwordUsers, passwordSignIn()))
+    ChainBuilder warmUpSignIns =
+        unmeasured(passwordUsers, passwordSignIn())
             .doIf(session -> session.userId() % 4 == 0)
             .then(unmeasured(softTokenUsers, softTokenSignIn()));
+    if (otpUsers != null) {
+      warmUpSignIns =
+          warmUpSignIns
+              .doIf(session -> session.userId() % 4 == 2)
+              .then(unmeasured(otpLender(), otpSignIn()));
+    }
+    ScenarioBuilder warmUp = scenario("warm-up").exec(warmUpSignIns);
 
     PopulationBuilder enrolled =
         enroll.injectOpen(
             rampUsers(usernames.size()).during(Duration.ofSeconds(usernames.size() / 4 + 1)));
     PopulationBuilder measured =
         TOGETHER
-            ? warmUp.injectClosed(warmUpLoad()).andThen(load(PASSWORD_ONLY, 1), load(SOFT_TOKEN, 1))
+            ? warmUp
+                .injectClosed(warmUpLoad())
+                .andThen(kinds().stream().map(kind -> load(kind, 1)).toList())
             : warmUp.injectClosed(warmUpLoad()).andThen(eachKindAlone());
     setUp(enrolled.andThen(measured)).protocols(protocol);
     cpu.start();
@@ -189,25 +218,37 @@ public class SignInSimulation extends Simulation {
    */
   private PopulationBuilder load(String kind, int round) {
     ChainBuilder signIn =
-        kind.equals(PASSWORD_ONLY)
-            ? measured(label(kind, round), passwordUsers, passwordSignIn())
-            : measured(label(kind, round), softTokenUsers, softTokenSignIn());
+        switch (kind) {
+          case PASSWORD_ONLY -> measured(label(kind, round), passwordUsers, passwordSignIn());
+          case SOFT_TOKEN -> measured(label(kind, round), softTokenUsers, softTokenSignIn());
+          default -> measured(label(kind, round), otpLender(), otpSignIn());
+        };
     return scenario(label(kind, round)).exec(signIn).injectClosed(rampToPeakAndHold());
   }
 
+  /** The kinds this run measures, in the order of its first round. */
+  private List<String> kinds() {
+    return otpUsers == null
+        ? List.of(PASSWORD_ONLY, SOFT_TOKEN)
+        : List.of(PASSWORD_ONLY, SOFT_TOKEN, KEYCLOAK_OTP);
+  }
+
   /**
-   * The kinds one after the other, {@code -Drounds} times, the first kind alternating from round to
-   * round (password, Soft Token, Soft Token, password, ...): when the machine's speed drifts during
-   * the run, each kind gets as much of the fast and the slow minutes.
+   * The kinds one after the other, {@code -Drounds} times, in turn in one order and the reverse
+   * (password, Soft Token; Soft Token, password; ...): when the machine's speed drifts during the
+   * run, each kind gets as much of the fast and the slow minutes.
    */
   private PopulationBuilder eachKindAlone() {
     PopulationBuilder next = null;
     for (int round = ROUNDS; round >= 1; round--) {
-      boolean passwordFirst = (round % 2 == 1) != SOFT_TOKEN_FIRST;
-      String firstKind = passwordFirst ? PASSWORD_ONLY : SOFT_TOKEN;
-      String secondKind = passwordFirst ? SOFT_TOKEN : PASSWORD_ONLY;
-      PopulationBuilder second = load(secondKind, round);
-      next = load(firstKind, round).andThen(next == null ? second : second.andThen(next));
+      List<String> order = new ArrayList<>(kinds());
+      if ((round % 2 == 1) == SOFT_TOKEN_FIRST) {
+        Collections.reverse(order);
+      }
+      for (int i = order.size() - 1; i >= 0; i--) {
+        PopulationBuilder kind = load(order.get(i), round);
+        next = next == null ? kind : kind.andThen(next);
+      }
     }
     return next;
   }
@@ -255,29 +296,29 @@ public class SignInSimulation extends Simulation {
               + " sign-ins).%n",
           softTokenUsers.refused(), passwordUsers.refused(), softTokenSignInsPerUser());
     }
+    if (otpUsers != null && otpUsers.refused() > 0) {
+      System.out.printf(
+          "%nWARNING: %d sign-ins with Keycloak's one-time code found no free user, so the load was"
+              + " lower than asked: raise -Dusers (each user signs in with a code at most once in %s"
+              + " s).%n",
+          otpUsers.refused(), otpUsers.timeStepSeconds());
+    }
     try {
-      AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
+      AdminApi admin = admin();
       for (String id : userIds) {
         admin.deleteUser(id);
       }
+      if (otpFlow != null) {
+        otpFlow.close();
+      }
     } catch (Exception e) {
-      System.err.println("could not delete the load-test users: " + e.getMessage());
+      System.err.println("could not delete the load-test users and flow: " + e.getMessage());
     }
   }
 
-  private List<String> createUsers() {
+  private static AdminApi admin() {
     try {
-      AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
-      long stamp = System.currentTimeMillis() % 1_000_000_000L;
-      List<String> usernames = new ArrayList<>();
-      for (int i = 0; i < USERS; i++) {
-        String username = String.format(Locale.ROOT, "load%09d%04d", stamp, i);
-        String id = admin.createUser(username, username + "@load.gfmis.local", PASSWORD);
-        userIds.add(id);
-        admin.grantEnrollment(id);
-        usernames.add(username);
-      }
-      return usernames;
+      return new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
     } catch (java.net.ConnectException e) {
       throw new IllegalStateException(
           "No server answers at "
@@ -285,13 +326,51 @@ public class SignInSimulation extends Simulation {
               + ": start one (./run-cluster.sh start) or set -Dtarget=",
           e);
     } catch (Exception e) {
+      throw new IllegalStateException("cannot sign in to the admin API: " + e.getMessage(), e);
+    }
+  }
+
+  private static KeycloakOtpFlow createOtpFlow(AdminApi admin) {
+    try {
+      return KeycloakOtpFlow.create(admin, "gfmis browser", "gfmis level 1", CLIENT);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "cannot set up Keycloak's one-time-code flow: " + e.getMessage(), e);
+    }
+  }
+
+  private static OtpUsers otpUsers(AdminApi admin) {
+    try {
+      return OtpUsers.forRealm(admin);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the realm's one-time-code policy", e);
+    }
+  }
+
+  private List<String> createUsers(AdminApi admin) {
+    try {
+      long stamp = System.currentTimeMillis() % 1_000_000_000L;
+      List<String> usernames = new ArrayList<>();
+      for (int i = 0; i < USERS; i++) {
+        String username = String.format(Locale.ROOT, "load%09d%04d", stamp, i);
+        String email = username + "@load.gfmis.local";
+        String id =
+            otpUsers == null
+                ? admin.createUser(username, email, PASSWORD)
+                : otpUsers.create(admin, username, email, PASSWORD);
+        userIds.add(id);
+        admin.grantEnrollment(id);
+        usernames.add(username);
+      }
+      return usernames;
+    } catch (Exception e) {
       throw new IllegalStateException("cannot create the load-test users: " + e.getMessage(), e);
     }
   }
 
   private static int softTokenSignInsPerUser() {
     try {
-      AdminApi admin = new AdminApi(TARGET, REALM, ADMIN_USER, ADMIN_PASSWORD);
+      AdminApi admin = admin();
       String max =
           admin.authenticatorConfig("gfmis browser", "gfmis softtoken").get("maxChallenges");
       return Math.max(1, (max == null ? 10 : Integer.parseInt(max.strip())) - 1);
@@ -301,7 +380,7 @@ public class SignInSimulation extends Simulation {
   }
 
   /** One sign-in of a kind with a user lent by {@code pool}, recorded under {@code kind}. */
-  private ChainBuilder measured(String kind, UserPool pool, ChainBuilder signIn) {
+  private ChainBuilder measured(String kind, Lender pool, ChainBuilder signIn) {
     return exec(borrow(pool))
         .exitHereIfFailed()
         .exitBlockOnFail()
@@ -318,7 +397,7 @@ public class SignInSimulation extends Simulation {
             });
   }
 
-  private ChainBuilder unmeasured(UserPool pool, ChainBuilder signIn) {
+  private ChainBuilder unmeasured(Lender pool, ChainBuilder signIn) {
     return exec(borrow(pool))
         .exitHereIfFailed()
         .exitBlockOnFail()
@@ -330,7 +409,7 @@ public class SignInSimulation extends Simulation {
    * A user from the pool; when none is free the virtual user waits a moment and gives up (a closed
    * model replaces it at once, so without the wait it would spin).
    */
-  private static ChainBuilder borrow(UserPool pool) {
+  private static ChainBuilder borrow(Lender pool) {
     return exec(session -> {
           String username = pool.take();
           return username == null
@@ -344,14 +423,14 @@ public class SignInSimulation extends Simulation {
         .then(pause(Duration.ofMillis(250)));
   }
 
-  private static Session giveBack(UserPool pool, Session session) {
+  private static Session giveBack(Lender pool, Session session) {
     pool.release(session.getString("username"));
     return session;
   }
 
   /** The password, and Keycloak sends the browser back to the client. */
-  private static ChainBuilder passwordSignIn() {
-    return start(false)
+  private ChainBuilder passwordSignIn() {
+    return start(PASSWORD_ONLY)
         .exec(
             page(
                 "password only: password",
@@ -360,7 +439,7 @@ public class SignInSimulation extends Simulation {
                     .formParam("username", "#{username}")
                     .formParam("password", PASSWORD)))
         .exec(SignInSimulation::expectCallback)
-        .exec(token());
+        .exec(token(CLIENT));
   }
 
   /**
@@ -368,7 +447,7 @@ public class SignInSimulation extends Simulation {
    * number, the browser goes on.
    */
   private ChainBuilder softTokenSignIn() {
-    return start(true)
+    return start(SOFT_TOKEN)
         .exec(
             page(
                 "soft token: password",
@@ -396,7 +475,46 @@ public class SignInSimulation extends Simulation {
                     .post("#{formAction}")
                     .formParam("action", "check")))
         .exec(SignInSimulation::expectCallback)
-        .exec(token());
+        .exec(token(CLIENT));
+  }
+
+  /** Lends users for sign-ins with Keycloak's one-time code: each once per time step. */
+  private Lender otpLender() {
+    return new Lender() {
+      @Override
+      public String take() {
+        return otpUsers.take();
+      }
+
+      @Override
+      public void release(String username) {
+        otpUsers.release(username);
+      }
+    };
+  }
+
+  /** Password, then the code from the user's authenticator app in Keycloak's own form. */
+  private ChainBuilder otpSignIn() {
+    return start(KEYCLOAK_OTP)
+        .exec(
+            page(
+                "keycloak otp: password",
+                http("keycloak otp: password")
+                    .post("#{loginAction}")
+                    .formParam("username", "#{username}")
+                    .formParam("password", PASSWORD)))
+        .exec(session -> expect(session, KeycloakOtpFlow.FORM_ID))
+        .exec(
+            session ->
+                session.isFailed()
+                    ? session
+                    : session.set("otp", otpUsers.code(session.getString("username"))))
+        .exec(
+            page(
+                "keycloak otp: code",
+                http("keycloak otp: code").post("#{formAction}").formParam("otp", "#{otp}")))
+        .exec(SignInSimulation::expectCallback)
+        .exec(token(otpFlow.clientId()));
   }
 
   /** The device lists its challenges and picks the one with the browser's number. */
@@ -439,16 +557,20 @@ public class SignInSimulation extends Simulation {
   }
 
   /** A fresh PKCE verifier and the sign-in page, whose form action the next request posts to. */
-  private static ChainBuilder start(boolean softToken) {
-    String name = softToken ? "soft token: sign-in page" : "password only: sign-in page";
+  private ChainBuilder start(String kind) {
+    String name =
+        switch (kind) {
+          case PASSWORD_ONLY -> "password only: sign-in page";
+          case SOFT_TOKEN -> "soft token: sign-in page";
+          default -> "keycloak otp: sign-in page";
+        };
     // A new browser: nothing of an earlier sign-in of this virtual user may sign this one in.
     return exec(flushCookieJar())
         .exec(session -> session.set("verifier", Pkce.verifier()).remove(Cookies.JAR))
         .exec(
             page(
                 name,
-                http(name)
-                    .get(session -> authorizationUrl(session.getString("verifier"), softToken))))
+                http(name).get(session -> authorizationUrl(session.getString("verifier"), kind))))
         .exec(
             session -> {
               Session checked = expect(session, "kc-form-login");
@@ -532,22 +654,26 @@ public class SignInSimulation extends Simulation {
     return session.set("callback", location);
   }
 
-  private static String authorizationUrl(String verifier, boolean softToken) {
+  private String clientFor(String kind) {
+    return kind.equals(KEYCLOAK_OTP) ? otpFlow.clientId() : CLIENT;
+  }
+
+  private String authorizationUrl(String verifier, String kind) {
     return TARGET
         + "/realms/"
         + REALM
         + "/protocol/openid-connect/auth?client_id="
-        + CLIENT
+        + clientFor(kind)
         + "&response_type=code&scope=openid&redirect_uri="
         + Pkce.encode(REDIRECT_URI)
         + "&code_challenge="
         + Pkce.challenge(verifier)
         + "&code_challenge_method=S256"
-        + (softToken ? "&acr_values=gfmis-softtoken" : "");
+        + (kind.equals(SOFT_TOKEN) ? "&acr_values=gfmis-softtoken" : "");
   }
 
   /** The code of the callback exchanged for tokens at the token endpoint. */
-  private static ChainBuilder token() {
+  private static ChainBuilder token(String clientId) {
     return exec(session ->
             step(session, "token").set("code", Pkce.code(session.getString("callback"))))
         .exec(
@@ -558,7 +684,7 @@ public class SignInSimulation extends Simulation {
                     .formParam("grant_type", "authorization_code")
                     .formParam("code", "#{code}")
                     .formParam("redirect_uri", REDIRECT_URI)
-                    .formParam("client_id", CLIENT)
+                    .formParam("client_id", clientId)
                     .formParam("code_verifier", "#{verifier}")
                     .check(status().is(200))
                     .check(jsonPath("$.id_token").exists())));

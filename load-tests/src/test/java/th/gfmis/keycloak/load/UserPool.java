@@ -10,7 +10,7 @@ import java.util.Map;
  * The load test's users, each lent to one sign-in at a time and at most {@code usesPerUser} times
  * in all (the Soft Token step's per-user throttle, which the test must not trip).
  */
-final class UserPool {
+final class UserPool implements Lender {
 
   private final Deque<String> idle = new ArrayDeque<>();
   private final Map<String, Integer> uses = new HashMap<>();
@@ -23,7 +23,8 @@ final class UserPool {
   }
 
   /** A user for one sign-in, or null when every user is busy or used up. */
-  synchronized String take() {
+  @Override
+  public synchronized String take() {
     String username = idle.pollFirst();
     if (username != null) {
       uses.merge(username, 1, Integer::sum);
@@ -39,7 +40,8 @@ final class UserPool {
   }
 
   /** Gives the user back, unless it has had all its sign-ins. */
-  synchronized void release(String username) {
+  @Override
+  public synchronized void release(String username) {
     if (username != null && uses.getOrDefault(username, 0) < usesPerUser) {
       idle.addLast(username);
     }
