@@ -19,7 +19,7 @@ public final class KeycloakOtpFlow implements AutoCloseable {
 
   private final AdminApi admin;
   private boolean flowCreated;
-  private String clientId;
+  private String clientInternalId;
 
   private KeycloakOtpFlow(AdminApi admin) {
     this.admin = admin;
@@ -37,7 +37,7 @@ public final class KeycloakOtpFlow implements AutoCloseable {
       String flowId =
           admin.copyFlowWithStep(browserFlow, FLOW_COPY, passwordSubFlow, "auth-otp-form");
       flow.flowCreated = true;
-      flow.clientId = admin.copyClientWithBrowserFlow(templateClient, CLIENT_COPY, flowId);
+      flow.clientInternalId = admin.copyClientWithBrowserFlow(templateClient, CLIENT_COPY, flowId);
       return flow;
     } catch (IOException | InterruptedException | RuntimeException e) {
       flow.close();
@@ -52,8 +52,8 @@ public final class KeycloakOtpFlow implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    if (clientId != null) {
-      admin.deleteClient(clientId);
+    if (clientInternalId != null) {
+      admin.deleteClient(clientInternalId);
     }
     if (flowCreated) {
       admin.deleteFlow(FLOW_COPY);

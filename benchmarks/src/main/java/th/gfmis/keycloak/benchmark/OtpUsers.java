@@ -74,15 +74,12 @@ public final class OtpUsers {
 
   /** A user that is not signing in and has not had a code in this time step, or null. */
   public synchronized String take() {
-    long step = currentStep();
-    for (String username : secrets.keySet()) {
-      if (free(username, step)) {
-        busy.add(username);
-        return username;
-      }
+    List<String> taken = lend(1);
+    if (taken.isEmpty()) {
+      refused++;
+      return null;
     }
-    refused++;
-    return null;
+    return taken.get(0);
   }
 
   /**
@@ -93,27 +90,34 @@ public final class OtpUsers {
     if (count > size()) {
       throw new IllegalArgumentException(count + " users at once, but there are " + size());
     }
-    while (true) {
-      List<String> taken = new ArrayList<>();
-      synchronized (this) {
-        long step = currentStep();
-        for (String username : secrets.keySet()) {
-          if (taken.size() < count && free(username, step)) {
-            taken.add(username);
-          }
-        }
-        if (taken.size() == count) {
-          busy.addAll(taken);
-          return taken;
-        }
-      }
+    List<String> taken = lend(count);
+    while (taken.isEmpty()) {
       long stepMillis = codes.getTimeStep().toMillis();
       Thread.sleep(stepMillis - clock.millis() % stepMillis + 50);
+      taken = lend(count);
     }
+    return taken;
   }
 
-  private boolean free(String username, long step) {
-    return !busy.contains(username) && lastStep.getOrDefault(username, Long.MIN_VALUE) < step;
+  /**
+   * {@code count} users that are not signing in and have not had a code in this time step, now
+   * lent; none when there are not as many.
+   */
+  private synchronized List<String> lend(int count) {
+    long step = currentStep();
+    List<String> free = new ArrayList<>();
+    for (String username : secrets.keySet()) {
+      if (free.size() < count
+          && !busy.contains(username)
+          && lastStep.getOrDefault(username, Long.MIN_VALUE) < step) {
+        free.add(username);
+      }
+    }
+    if (free.size() < count) {
+      return List.of();
+    }
+    busy.addAll(free);
+    return free;
   }
 
   public synchronized void release(String username) {

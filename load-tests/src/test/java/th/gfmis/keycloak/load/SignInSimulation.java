@@ -120,6 +120,7 @@ public class SignInSimulation extends Simulation {
   private final Map<String, SoftTokenDevice> devices = new ConcurrentHashMap<>();
   private final List<String> userIds = new ArrayList<>();
   private final UserPool softTokenUsers;
+  private final int softTokenSignInsPerUser;
   private final UserPool passwordUsers;
   private final SignInRecorder recorder = new SignInRecorder();
   private final CpuSampler cpu =
@@ -145,8 +146,8 @@ public class SignInSimulation extends Simulation {
     otpFlow = COMPARE_WITH.isEmpty() ? null : createOtpFlow(admin);
     otpUsers = COMPARE_WITH.isEmpty() ? null : otpUsers(admin);
     List<String> usernames = createUsers(admin);
-    int perUser = softTokenSignInsPerUser();
-    softTokenUsers = new UserPool(usernames, perUser);
+    softTokenSignInsPerUser = softTokenSignInsPerUser(admin);
+    softTokenUsers = new UserPool(usernames, softTokenSignInsPerUser);
     passwordUsers = new UserPool(usernames, Integer.MAX_VALUE);
 
     HttpProtocolBuilder protocol =
@@ -294,7 +295,7 @@ public class SignInSimulation extends Simulation {
           "%nWARNING: %d Soft Token and %d password-only sign-ins found no free user, so the load"
               + " was lower than asked: raise -Dusers (each user takes part in at most %d Soft Token"
               + " sign-ins).%n",
-          softTokenUsers.refused(), passwordUsers.refused(), softTokenSignInsPerUser());
+          softTokenUsers.refused(), passwordUsers.refused(), softTokenSignInsPerUser);
     }
     if (otpUsers != null && otpUsers.refused() > 0) {
       System.out.printf(
@@ -368,9 +369,8 @@ public class SignInSimulation extends Simulation {
     }
   }
 
-  private static int softTokenSignInsPerUser() {
+  private static int softTokenSignInsPerUser(AdminApi admin) {
     try {
-      AdminApi admin = admin();
       String max =
           admin.authenticatorConfig("gfmis browser", "gfmis softtoken").get("maxChallenges");
       return Math.max(1, (max == null ? 10 : Integer.parseInt(max.strip())) - 1);
