@@ -176,6 +176,7 @@ final class SignInRecorder {
     Plateau allPassword = Plateau.NONE;
     Plateau allOfKind = Plateau.NONE;
     List<Double> roundRatios = new ArrayList<>();
+    boolean printed = false;
     for (int round = 1; round <= rounds; round++) {
       Plateau password =
           plateaus.get(SignInSimulation.label(SignInSimulation.PASSWORD_ONLY, round));
@@ -183,8 +184,18 @@ final class SignInRecorder {
       if (password == null || ofKind == null) {
         continue;
       }
-      if (roundRatios.isEmpty()) {
+      if (!printed) {
         out.println();
+        printed = true;
+      }
+      if (password.signIns() == 0 || ofKind.signIns() == 0) {
+        // Its users ran out (the run warned of it): a ratio of nothing would drag the rest down.
+        out.printf(
+            Locale.ROOT,
+            "%s / password only (round %d): left out, a plateau without sign-ins%n",
+            name,
+            round);
+        continue;
       }
       roundRatios.add(
           printRatio(out, name, rounds == 1 ? "" : " (round " + round + ")", password, ofKind));

@@ -33,9 +33,7 @@ public enum SingleUseStores {
   SOFTTOKEN_FAILURES("gfmis-st-fail"),
   /** Soft Token: challenges issued to one user from one client address. */
   SOFTTOKEN_CHALLENGES_ISSUED("gfmis-st-issued"),
-  /** Soft Token: the pending login challenges, by id. */
-  SOFTTOKEN_CHALLENGES("gfmis-st-ch"),
-  /** Soft Token: one user's slots of pending challenges. */
+  /** Soft Token: one user's slots of pending login challenges, each holding its challenge. */
   SOFTTOKEN_PENDING_CHALLENGES("gfmis-st-ch-pending"),
   /** Soft Token: challenges already answered, so that a second answer is refused. */
   SOFTTOKEN_ANSWERED_CHALLENGES("gfmis-st-ch-done"),

@@ -39,22 +39,32 @@ public final class AddressLockout {
     return new AttemptLimiter(store, maxFailures, window).blockedFor(key(userId, address), now);
   }
 
-  /** Counts one failure from {@code address}. */
+  /**
+   * Counts one failure from {@code address}, noting when its slot frees itself, so that a refusal
+   * tells exactly how long the lock holds.
+   */
   public void recordFailure(
       String userId, String address, int maxFailures, Duration window, Instant now) {
-    count(userId, address, maxFailures, window, now);
+    UserLimit limit = limit(userId, address, maxFailures, window);
+    AttemptLimiter.Attempt attempt = limit.claim(now);
+    if (attempt.allowed()) {
+      limit.counted(attempt);
+    }
   }
 
   /**
-   * Counts one attempt from {@code address} if the limit has room for it; the answer says whether
-   * it had, and when not, for how long the limit holds.
+   * Counts one attempt from {@code address} if the limit has room for it, for a limit of every
+   * attempt rather than of failures; the answer says whether it had, and when not, for how long at
+   * most the limit holds. The claim is the attempt's only write: its end time is not noted, so a
+   * refusal tells the whole window, an upper bound. Such a limit counts every sign-in, and a write
+   * less on each is worth more than the exact wait of the few who reach it.
    */
   public AttemptLimiter.Attempt count(
       String userId, String address, int max, Duration window, Instant now) {
     UserLimit limit = limit(userId, address, max, window);
     AttemptLimiter.Attempt attempt = limit.claim(now);
     if (attempt.allowed()) {
-      limit.counted(attempt);
+      limit.kept(attempt);
     }
     return attempt;
   }

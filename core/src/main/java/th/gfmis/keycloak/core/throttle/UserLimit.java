@@ -40,6 +40,14 @@ public final class UserLimit {
   /** The attempt counts; when it filled the limit, the lock is noted. */
   public void counted(AttemptLimiter.Attempt attempt) {
     attempt.counted();
+    kept(attempt);
+  }
+
+  /**
+   * The attempt keeps its slot without noting when the slot frees itself ({@link
+   * AttemptLimiter.Attempt#counted} does); when it filled the limit, the lock is noted.
+   */
+  public void kept(AttemptLimiter.Attempt attempt) {
     if (attempt.exhausted()) {
       note(attempt);
     }

@@ -13,8 +13,8 @@ class SingleUseStoresTest {
   @Test
   void aKeyIsThePrefixAndThePartsJoinedByColons() {
     assertEquals(
-        "gfmis-st-ch:realm-1:challenge-9",
-        SingleUseStores.SOFTTOKEN_CHALLENGES.key("realm-1", "challenge-9"));
+        "gfmis-st-ch-done:realm-1:challenge-9",
+        SingleUseStores.SOFTTOKEN_ANSWERED_CHALLENGES.key("realm-1", "challenge-9"));
     assertEquals(
         "gfmis-reset-miss:address:realm-1:10.0.0.7",
         SingleUseStores.RESET_MISSES_PER_ADDRESS.key("realm-1", "10.0.0.7"));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import th.gfmis.keycloak.softtoken.protocol.ActivationCodes;
 import th.gfmis.keycloak.softtoken.protocol.ActivationUri;
+import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.CertificateRenewal;
 import th.gfmis.keycloak.softtoken.protocol.CertificateResolver;
 import th.gfmis.keycloak.softtoken.protocol.Certificates;
@@ -111,7 +112,7 @@ public final class FakeSoftTokenServer implements AutoCloseable {
     Instant now = Instant.now();
     PendingChallenge summary =
         new PendingChallenge(
-            ChallengeResponses.newChallengeId(random),
+            Base64Urls.random(random, SoftTokenProtocol.CHALLENGE_ID_BYTES),
             ChallengeResponses.newNonce(random),
             "gfmis",
             "New GFMIS Thai",

@@ -19,16 +19,6 @@ public final class ChallengeResponses {
   private ChallengeResponses() {}
 
   /**
-   * Server side: a new challenge id (16 random bytes, base64url).
-   *
-   * @param random a {@link SecureRandom}
-   * @return the id
-   */
-  public static String newChallengeId(SecureRandom random) {
-    return Base64Urls.random(random, SoftTokenProtocol.CHALLENGE_ID_BYTES);
-  }
-
-  /**
    * Server side: a new challenge nonce (32 random bytes, base64url).
    *
    * @param random a {@link SecureRandom}

@@ -15,7 +15,7 @@ class ChallengePushTest {
 
   private static PendingChallenge challenge(String clientName) {
     return new PendingChallenge(
-        ChallengeResponses.newChallengeId(RANDOM),
+        Base64Urls.random(RANDOM, SoftTokenProtocol.CHALLENGE_ID_BYTES),
         ChallengeResponses.newNonce(RANDOM),
         "gfmis",
         clientName,

@@ -33,7 +33,7 @@ class ChallengeResponsesTest {
     NumberMatching.Numbers numbers = NumberMatching.generate(RANDOM);
     challenge =
         new PendingChallenge(
-            ChallengeResponses.newChallengeId(RANDOM),
+            Base64Urls.random(RANDOM, SoftTokenProtocol.CHALLENGE_ID_BYTES),
             ChallengeResponses.newNonce(RANDOM),
             "gfmis",
             "New GFMIS Thai",
@@ -108,7 +108,7 @@ class ChallengeResponsesTest {
     String jws = sign(Decision.APPROVE, expected.displayedNumber());
     ChallengeResponses.ExpectedChallenge otherId =
         new ChallengeResponses.ExpectedChallenge(
-            ChallengeResponses.newChallengeId(RANDOM),
+            Base64Urls.random(RANDOM, SoftTokenProtocol.CHALLENGE_ID_BYTES),
             expected.nonce(),
             expected.displayedNumber(),
             expected.expiresAt());

@@ -158,12 +158,10 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
   private static Optional<Refusal> createChallenge(
       AuthenticationFlowContext context, LoginSettings settings, Instant now) {
     SingleUseObjectProvider store = context.getSession().singleUseObjects();
-    Challenges.Challenge challenge = newChallenge(context, settings, now);
-    boolean created = new Challenges(store, context.getRealm()).create(challenge, now);
-    if (created) {
-      begin(context, challenge);
-    }
-    return created
+    Optional<Challenges.Challenge> created =
+        new Challenges(store, context.getRealm()).create(newChallenge(context, settings, now), now);
+    created.ifPresent(challenge -> begin(context, challenge));
+    return created.isPresent()
         ? Optional.empty()
         : Optional.of(new Refusal(ChallengeOutcome.THROTTLED, settings.challengeTtl()));
   }
@@ -192,7 +190,7 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
       Instant expires) {
     ClientModel client = context.getAuthenticationSession().getClient();
     return new PendingChallenge(
-        ChallengeResponses.newChallengeId(RANDOM),
+        null, // given when stored: it names the challenge's slot
         ChallengeResponses.newNonce(RANDOM),
         client.getClientId(),
         displayName(client),

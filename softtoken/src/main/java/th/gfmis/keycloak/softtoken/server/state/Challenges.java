@@ -1,5 +1,6 @@
 package th.gfmis.keycloak.softtoken.server.state;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,20 +9,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import th.gfmis.keycloak.core.state.SingleUseStores;
-import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 import th.gfmis.keycloak.softtoken.protocol.NumberMatching;
 import th.gfmis.keycloak.softtoken.protocol.PendingChallenge;
 
 /**
- * Live login challenges in the cluster-wide single-use store: the challenge by id, the user's
- * numbered pending slots that point to them (one per browser sign-in), and the "answered" marks
- * that make every challenge single use ({@link #consume} is an atomic putIfAbsent). A challenge and
- * its slot live until the challenge's expiry plus {@link #AFTER_EXPIRY}; only a withdrawal frees
- * them sooner.
+ * Live login challenges in the cluster-wide single-use store, each in one of its user's numbered
+ * pending slots (one per browser sign-in; its id names the slot: {@link ChallengeIds}), and the
+ * "answered" marks that make every challenge single use ({@link #consume} is an atomic
+ * putIfAbsent). A challenge and its slot live until the challenge's expiry plus {@link
+ * #AFTER_EXPIRY}; only a withdrawal frees them sooner.
  */
 public final class Challenges {
 
@@ -30,6 +31,8 @@ public final class Challenges {
 
   /** Pending challenges a user may have at once (each lives for the challenge lifetime). */
   public static final int MAX_PENDING = 20;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SingleUseObjectProvider store;
   private final RealmModel realm;
@@ -40,36 +43,40 @@ public final class Challenges {
   }
 
   /**
-   * Stores a new challenge beside the user's other pending ones: each takes one of the user's
-   * {@link #MAX_PENDING} pending slots with an atomic putIfAbsent, so that a sign-in from another
-   * browser never replaces the holder's, and the device lists them all (number matching tells them
-   * apart).
+   * Stores a new challenge beside the user's other pending ones: it takes one of the user's {@link
+   * #MAX_PENDING} pending slots with an atomic putIfAbsent, so that a sign-in from another browser
+   * never replaces the holder's, and the device lists them all (number matching tells them apart).
+   * Two writes: the slot's claim, then the challenge in it.
    *
-   * @return false when all of the user's pending slots are taken (nothing was stored)
+   * @param challenge the challenge; its summary's id is ignored, the stored one names its slot
+   * @return the stored challenge with its id, or empty when all of the user's pending slots are
+   *     taken (nothing was stored)
    */
-  public boolean create(Challenge challenge, Instant now) {
+  public Optional<Challenge> create(Challenge challenge, Instant now) {
     long lifespan =
         Math.max(
             1,
             Duration.between(now, challenge.summary().expiresAt().plus(AFTER_EXPIRY)).toSeconds());
+    String owner = ChallengeIds.owner(challenge.userId());
     for (int slot = 0; slot < MAX_PENDING; slot++) {
-      String slotKey = slotKey(challenge.userId(), slot);
+      String slotKey = slotKey(owner, slot);
       // Read first: a putIfAbsent that finds the slot taken still costs a write to the cluster.
       if (!store.contains(slotKey) && store.putIfAbsent(slotKey, lifespan)) {
-        store.put(slotKey, lifespan, Map.of("id", challenge.summary().id()));
-        store.put(key(challenge.summary().id()), lifespan, challenge.withSlot(slot).toNotes());
-        return true;
+        Challenge stored =
+            challenge.stored(ChallengeIds.newId(challenge.userId(), slot, RANDOM), slot);
+        store.put(slotKey, lifespan, stored.toNotes());
+        return Optional.of(stored);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** The user's challenges that are neither answered nor expired, oldest first. */
   public List<Challenge> pendingFor(String userId, Instant now) {
+    String owner = ChallengeIds.owner(userId);
     List<Challenge> pending = new ArrayList<>();
     for (int slot = 0; slot < MAX_PENDING; slot++) {
-      Map<String, String> pointer = store.get(slotKey(userId, slot));
-      Challenge challenge = pointer == null ? null : get(pointer.get("id"));
+      Challenge challenge = Challenge.fromNotes(store.get(slotKey(owner, slot)));
       if (challenge != null
           && challenge.userId().equals(userId)
           && now.isBefore(challenge.summary().expiresAt())
@@ -83,11 +90,10 @@ public final class Challenges {
 
   /** A challenge by id (answered ones too, until they expire: see {@link #isAnswered}), or null. */
   public Challenge get(String id) {
-    if (id == null || !Base64Urls.isBase64Url(id)) {
-      return null;
-    }
-    Map<String, String> notes = store.get(key(id));
-    return notes == null ? null : Challenge.fromNotes(notes);
+    return ChallengeIds.placeOf(id)
+        .map(place -> Challenge.fromNotes(store.get(slotKey(place.owner(), place.slot()))))
+        .filter(challenge -> challenge.summary().id().equals(id))
+        .orElse(null);
   }
 
   /** Whether the challenge was already answered (while the server remembers it). */
@@ -112,7 +118,7 @@ public final class Challenges {
     return store.putIfAbsent(answeredKey(challenge.summary().id()), lifespan);
   }
 
-  /** Forgets a challenge without answering it (the browser left). */
+  /** Forgets a challenge without answering it (the browser left): its slot is free at once. */
   public void withdraw(String id) {
     Challenge challenge = get(id);
     if (challenge != null) {
@@ -121,22 +127,11 @@ public final class Challenges {
   }
 
   private void forget(Challenge challenge) {
-    store.remove(key(challenge.summary().id()));
-    if (challenge.slot() >= 0) {
-      String slotKey = slotKey(challenge.userId(), challenge.slot());
-      Map<String, String> pointer = store.get(slotKey);
-      if (pointer == null || challenge.summary().id().equals(pointer.get("id"))) {
-        store.remove(slotKey);
-      }
-    }
+    store.remove(slotKey(ChallengeIds.owner(challenge.userId()), challenge.slot()));
   }
 
-  private String key(String id) {
-    return SingleUseStores.SOFTTOKEN_CHALLENGES.key(realm.getId(), id);
-  }
-
-  private String slotKey(String userId, int slot) {
-    return SingleUseStores.SOFTTOKEN_PENDING_CHALLENGES.key(realm.getId(), userId + "#" + slot);
+  private String slotKey(String owner, int slot) {
+    return SingleUseStores.SOFTTOKEN_PENDING_CHALLENGES.key(realm.getId(), owner + "#" + slot);
   }
 
   private String answeredKey(String id) {
@@ -147,7 +142,7 @@ public final class Challenges {
    * One stored challenge.
    *
    * @param userId the user signing in
-   * @param summary what the device sees
+   * @param summary what the device sees (its id is given when the challenge is stored)
    * @param displayed the number the browser shows
    * @param pollHandle the browser page's poll handle
    * @param maxFailures denials and wrong numbers allowed in the window (lockout)
@@ -181,9 +176,26 @@ public final class Challenges {
       return fromNotes(toNotes()).summary();
     }
 
-    Challenge withSlot(int newSlot) {
+    Challenge stored(String id, int newSlot) {
+      PendingChallenge s = summary;
       return new Challenge(
-          userId, summary, displayed, pollHandle, maxFailures, failureWindow, newSlot);
+          userId,
+          new PendingChallenge(
+              id,
+              s.nonce(),
+              s.clientId(),
+              s.clientName(),
+              s.createdAt(),
+              s.expiresAt(),
+              s.browser(),
+              s.ipAddress(),
+              s.numberChoices(),
+              s.numberMatching()),
+          displayed,
+          pollHandle,
+          maxFailures,
+          failureWindow,
+          newSlot);
     }
 
     Map<String, String> toNotes() {
@@ -213,7 +225,13 @@ public final class Challenges {
       return notes;
     }
 
+    /**
+     * The stored challenge, or null for none (an empty slot, or one claimed but not yet filled).
+     */
     static Challenge fromNotes(Map<String, String> notes) {
+      if (notes == null || notes.get("id") == null) {
+        return null;
+      }
       List<Integer> choices =
           Arrays.stream(notes.getOrDefault("choices", "").split(","))
               .filter(s -> !s.isEmpty())
