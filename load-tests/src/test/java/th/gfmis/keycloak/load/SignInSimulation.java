@@ -128,6 +128,7 @@ public class SignInSimulation extends Simulation {
           new ServerCounters(ServerCounters.addresses(System.getProperty("metrics", ""))));
   private final PushReceiver pushes;
   private final OtpUsers otpUsers;
+  private final Lender otpLender;
   private final KeycloakOtpFlow otpFlow;
 
   public SignInSimulation() {
@@ -145,6 +146,7 @@ public class SignInSimulation extends Simulation {
     AdminApi admin = admin();
     otpFlow = COMPARE_WITH.isEmpty() ? null : createOtpFlow(admin);
     otpUsers = COMPARE_WITH.isEmpty() ? null : otpUsers(admin);
+    otpLender = otpUsers == null ? null : lenderOf(otpUsers);
     List<String> usernames = createUsers(admin);
     softTokenSignInsPerUser = softTokenSignInsPerUser(admin);
     softTokenUsers = new UserPool(usernames, softTokenSignInsPerUser);
@@ -197,7 +199,7 @@ public class SignInSimulation extends Simulation {
       warmUpSignIns =
           warmUpSignIns
               .doIf(session -> session.userId() % 4 == 2)
-              .then(unmeasured(otpLender(), otpSignIn()));
+              .then(unmeasured(otpLender, otpSignIn()));
     }
     ScenarioBuilder warmUp = scenario("warm-up").exec(warmUpSignIns);
 
@@ -222,7 +224,7 @@ public class SignInSimulation extends Simulation {
         switch (kind) {
           case PASSWORD_ONLY -> measured(label(kind, round), passwordUsers, passwordSignIn());
           case SOFT_TOKEN -> measured(label(kind, round), softTokenUsers, softTokenSignIn());
-          default -> measured(label(kind, round), otpLender(), otpSignIn());
+          default -> measured(label(kind, round), otpLender, otpSignIn());
         };
     return scenario(label(kind, round)).exec(signIn).injectClosed(rampToPeakAndHold());
   }
@@ -479,16 +481,16 @@ public class SignInSimulation extends Simulation {
   }
 
   /** Lends users for sign-ins with Keycloak's one-time code: each once per time step. */
-  private Lender otpLender() {
+  private static Lender lenderOf(OtpUsers users) {
     return new Lender() {
       @Override
       public String take() {
-        return otpUsers.take();
+        return users.take();
       }
 
       @Override
       public void release(String username) {
-        otpUsers.release(username);
+        users.release(username);
       }
     };
   }

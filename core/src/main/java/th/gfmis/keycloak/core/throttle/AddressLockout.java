@@ -45,11 +45,7 @@ public final class AddressLockout {
    */
   public void recordFailure(
       String userId, String address, int maxFailures, Duration window, Instant now) {
-    UserLimit limit = limit(userId, address, maxFailures, window);
-    AttemptLimiter.Attempt attempt = limit.claim(now);
-    if (attempt.allowed()) {
-      limit.counted(attempt);
-    }
+    claimAndKeep(limit(userId, address, maxFailures, window), now, true);
   }
 
   /**
@@ -61,9 +57,15 @@ public final class AddressLockout {
    */
   public AttemptLimiter.Attempt count(
       String userId, String address, int max, Duration window, Instant now) {
-    UserLimit limit = limit(userId, address, max, window);
+    return claimAndKeep(limit(userId, address, max, window), now, false);
+  }
+
+  private static AttemptLimiter.Attempt claimAndKeep(
+      UserLimit limit, Instant now, boolean noteEndTime) {
     AttemptLimiter.Attempt attempt = limit.claim(now);
-    if (attempt.allowed()) {
+    if (attempt.allowed() && noteEndTime) {
+      limit.counted(attempt);
+    } else if (attempt.allowed()) {
       limit.kept(attempt);
     }
     return attempt;

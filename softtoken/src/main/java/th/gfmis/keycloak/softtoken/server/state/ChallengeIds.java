@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
@@ -28,8 +27,8 @@ final class ChallengeIds {
   /** Where a challenge lives: the owner's slots ({@link #owner}) and the slot's number. */
   record Place(String owner, int slot) {}
 
-  /** A new id for a challenge of {@code userId} in {@code slot}. */
-  static String newId(String userId, int slot, SecureRandom random) {
+  /** A new id for a challenge in slot {@code slot} of {@code owner} ({@link #owner}). */
+  static String newId(String owner, int slot, SecureRandom random) {
     if (slot < 0 || slot > 255) {
       throw new IllegalArgumentException("a slot's number fits one byte");
     }
@@ -37,7 +36,7 @@ final class ChallengeIds {
     random.nextBytes(randomPart);
     return Base64Urls.encode(
         ByteBuffer.allocate(SoftTokenProtocol.CHALLENGE_ID_BYTES)
-            .put(ownerDigest(userId))
+            .put(HexFormat.of().parseHex(owner))
             .put((byte) slot)
             .put(randomPart)
             .array());
@@ -45,7 +44,13 @@ final class ChallengeIds {
 
   /** The name of a user's pending slots in the store: the digest's first 8 bytes in hex. */
   static String owner(String userId) {
-    return HexFormat.of().formatHex(ownerDigest(userId));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, OWNER_BYTES);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** The place an id names, or empty when it is not an id of this form. */
@@ -66,15 +71,5 @@ final class ChallengeIds {
         new Place(
             HexFormat.of().formatHex(bytes, 0, OWNER_BYTES),
             Byte.toUnsignedInt(bytes[OWNER_BYTES])));
-  }
-
-  private static byte[] ownerDigest(String userId) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-      return Arrays.copyOf(digest, OWNER_BYTES);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

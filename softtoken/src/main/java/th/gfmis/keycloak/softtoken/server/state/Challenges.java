@@ -62,8 +62,7 @@ public final class Challenges {
       String slotKey = slotKey(owner, slot);
       // Read first: a putIfAbsent that finds the slot taken still costs a write to the cluster.
       if (!store.contains(slotKey) && store.putIfAbsent(slotKey, lifespan)) {
-        Challenge stored =
-            challenge.stored(ChallengeIds.newId(challenge.userId(), slot, RANDOM), slot);
+        Challenge stored = challenge.stored(ChallengeIds.newId(owner, slot, RANDOM), slot);
         store.put(slotKey, lifespan, stored.toNotes());
         return Optional.of(stored);
       }

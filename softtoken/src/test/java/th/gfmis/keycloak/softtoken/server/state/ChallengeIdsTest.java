@@ -15,7 +15,8 @@ class ChallengeIdsTest {
 
   @Test
   void anIdNamesItsUsersSlots() {
-    String id = ChallengeIds.newId("0b6f6c1e-2c43-4d7e-9a55-3f1c2d9e8a10", 19, RANDOM);
+    String id =
+        ChallengeIds.newId(ChallengeIds.owner("0b6f6c1e-2c43-4d7e-9a55-3f1c2d9e8a10"), 19, RANDOM);
     assertEquals(
         new ChallengeIds.Place(ChallengeIds.owner("0b6f6c1e-2c43-4d7e-9a55-3f1c2d9e8a10"), 19),
         ChallengeIds.placeOf(id).orElseThrow());
@@ -24,7 +25,9 @@ class ChallengeIdsTest {
 
   @Test
   void twoIdsForOneSlotDifferAndTwoUsersHaveTwoOwners() {
-    assertNotEquals(ChallengeIds.newId("u", 0, RANDOM), ChallengeIds.newId("u", 0, RANDOM));
+    assertNotEquals(
+        ChallengeIds.newId(ChallengeIds.owner("u"), 0, RANDOM),
+        ChallengeIds.newId(ChallengeIds.owner("u"), 0, RANDOM));
     assertNotEquals(ChallengeIds.owner("u"), ChallengeIds.owner("v"));
     assertEquals(16, ChallengeIds.owner("u").length(), "8 bytes in hex");
   }
@@ -41,7 +44,11 @@ class ChallengeIdsTest {
 
   @Test
   void aSlotNumberFitsOneByte() {
-    assertThrows(IllegalArgumentException.class, () -> ChallengeIds.newId("u", 256, RANDOM));
-    assertThrows(IllegalArgumentException.class, () -> ChallengeIds.newId("u", -1, RANDOM));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ChallengeIds.newId(ChallengeIds.owner("u"), 256, RANDOM));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ChallengeIds.newId(ChallengeIds.owner("u"), -1, RANDOM));
   }
 }
