@@ -11,8 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,9 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     assertEquals("New GFMIS Thai", challenge.clientName());
     assertTrue(challenge.browser().startsWith("Chrome on "), challenge.browser());
     assertFalse(challenge.ipAddress().isBlank());
+    assertFalse(
+        namesItsUserInTheClear(challenge.id(), userId(holder)),
+        "whoever knows the user's id (sub) cannot tell the user's challenge ids");
     device.approve(challenge.id(), number);
     tokens = gfmis.exchange(pages.awaitCallback());
     JsonNode idToken = GfmisClient.claims(tokens.get("id_token").asText());
@@ -413,6 +420,15 @@ class SoftTokenJourneyIT extends AbstractSoftTokenIT {
     new WebDriverWait(pages.driver(), Duration.ofSeconds(30))
         .until(d -> client.isOwnCallback(d.getCurrentUrl()));
     return pages.currentUrl();
+  }
+
+  /** Whether the id begins with the unkeyed SHA-256 digest of the user's id. */
+  private static boolean namesItsUserInTheClear(String challengeId, String userId)
+      throws Exception {
+    byte[] id = Base64.getUrlDecoder().decode(challengeId);
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+    return Arrays.equals(id, 0, 8, digest, 0, 8);
   }
 
   private String userId(Holder holder) {

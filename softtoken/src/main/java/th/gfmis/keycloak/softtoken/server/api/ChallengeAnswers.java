@@ -38,7 +38,7 @@ final class ChallengeAnswers {
 
   ChallengeResponseResult answer(String id, String response, Instant now)
       throws SoftTokenProtocolException {
-    Challenges challenges = new Challenges(session.singleUseObjects(), realm);
+    Challenges challenges = Challenges.of(session, realm);
     Challenges.Challenge challenge = challenges.get(id);
     if (challenge == null) {
       if (id != null && challenges.isAnswered(id)) {

@@ -157,10 +157,11 @@ public class DeviceApiResource {
               deviceAuth.authenticate(
                   "GET", SoftTokenProtocol.PATH_CHALLENGES, authorization(), Instant.now());
           List<PendingChallenge> list =
-              new Challenges(session.singleUseObjects(), realm)
-                  .pendingFor(device.user().getId(), Instant.now()).stream()
-                      .map(Challenges.Challenge::summary)
-                      .toList();
+              Challenges.of(session, realm)
+                  .pendingFor(device.user().getId(), Instant.now())
+                  .stream()
+                  .map(Challenges.Challenge::summary)
+                  .toList();
           return ApiResponses.json(200, new PendingChallenges(list));
         });
   }

@@ -15,7 +15,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import th.gfmis.keycloak.core.AbstractGfmisAuthenticator;
@@ -157,9 +156,9 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
    */
   private static Optional<Refusal> createChallenge(
       AuthenticationFlowContext context, LoginSettings settings, Instant now) {
-    SingleUseObjectProvider store = context.getSession().singleUseObjects();
     Optional<Challenges.Challenge> created =
-        new Challenges(store, context.getRealm()).create(newChallenge(context, settings, now), now);
+        Challenges.of(context.getSession(), context.getRealm())
+            .create(newChallenge(context, settings, now), now);
     created.ifPresent(challenge -> begin(context, challenge));
     return created.isPresent()
         ? Optional.empty()
@@ -291,7 +290,7 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
       return null;
     }
     Challenges.Challenge challenge =
-        new Challenges(context.getSession().singleUseObjects(), context.getRealm()).get(id);
+        Challenges.of(context.getSession(), context.getRealm()).get(id);
     if (challenge == null
         || !challenge.userId().equals(context.getUser().getId())
         || !Instant.now().isBefore(challenge.summary().expiresAt())) {
@@ -304,7 +303,7 @@ public class SoftTokenAuthenticator extends AbstractGfmisAuthenticator {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     String id = authSession.getAuthNote(NOTE_CHALLENGE);
     if (id != null) {
-      new Challenges(context.getSession().singleUseObjects(), context.getRealm()).withdraw(id);
+      Challenges.of(context.getSession(), context.getRealm()).withdraw(id);
     }
     // A page of the withdrawn challenge still open elsewhere then moves on instead of waiting.
     String handle = authSession.getAuthNote(NOTE_POLL);

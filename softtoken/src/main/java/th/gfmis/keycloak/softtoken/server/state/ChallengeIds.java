@@ -1,9 +1,6 @@
 package th.gfmis.keycloak.softtoken.server.state;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -12,22 +9,22 @@ import th.gfmis.keycloak.softtoken.protocol.SoftTokenProtocol;
 
 /**
  * A challenge's id names the pending slot that holds the challenge, so that the challenge needs no
- * entry of its own (one write fewer to every node per sign-in): 8 bytes of the SHA-256 digest of
- * the user's id (which names the user's slots, {@link #owner}), one byte for the slot's number, and
- * 7 random bytes. To the device it is what the protocol says, 16 bytes in base64url. A made-up id
- * that names someone's slot finds a challenge with another id there, and reads as unknown.
+ * entry of its own (one write fewer to every node per sign-in): 8 bytes that name the user's slots
+ * without naming the user ({@link ChallengeOwners}), one byte for the slot's number, and 7 random
+ * bytes. To the device it is what the protocol says, 16 bytes in base64url. A made-up id that names
+ * someone's slot finds a challenge with another id there, and reads as unknown.
  */
 final class ChallengeIds {
 
-  private static final int OWNER_BYTES = 8;
+  static final int OWNER_BYTES = 8;
   private static final int RANDOM_BYTES = SoftTokenProtocol.CHALLENGE_ID_BYTES - OWNER_BYTES - 1;
 
   private ChallengeIds() {}
 
-  /** Where a challenge lives: the owner's slots ({@link #owner}) and the slot's number. */
+  /** Where a challenge lives: the owner's slots ({@link ChallengeOwners}) and the slot's number. */
   record Place(String owner, int slot) {}
 
-  /** A new id for a challenge in slot {@code slot} of {@code owner} ({@link #owner}). */
+  /** A new id for a challenge in slot {@code slot} of {@code owner} ({@link ChallengeOwners}). */
   static String newId(String owner, int slot, SecureRandom random) {
     if (slot < 0 || slot > 255) {
       throw new IllegalArgumentException("a slot's number fits one byte");
@@ -40,17 +37,6 @@ final class ChallengeIds {
             .put((byte) slot)
             .put(randomPart)
             .array());
-  }
-
-  /** The name of a user's pending slots in the store: the digest's first 8 bytes in hex. */
-  static String owner(String userId) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, OWNER_BYTES);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   /** The place an id names, or empty when it is not an id of this form. */

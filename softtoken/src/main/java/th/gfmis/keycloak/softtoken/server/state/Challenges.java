@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import th.gfmis.keycloak.core.state.SingleUseStores;
@@ -36,10 +37,17 @@ public final class Challenges {
 
   private final SingleUseObjectProvider store;
   private final RealmModel realm;
+  private final ChallengeOwners owners;
 
-  public Challenges(SingleUseObjectProvider store, RealmModel realm) {
+  Challenges(SingleUseObjectProvider store, RealmModel realm, ChallengeOwners owners) {
     this.store = store;
     this.realm = realm;
+    this.owners = owners;
+  }
+
+  /** The realm's challenges in the session's single-use store. */
+  public static Challenges of(KeycloakSession session, RealmModel realm) {
+    return new Challenges(session.singleUseObjects(), realm, ChallengeOwners.of(session, realm));
   }
 
   /**
@@ -57,7 +65,7 @@ public final class Challenges {
         Math.max(
             1,
             Duration.between(now, challenge.summary().expiresAt().plus(AFTER_EXPIRY)).toSeconds());
-    String owner = ChallengeIds.owner(challenge.userId());
+    String owner = owners.of(challenge.userId());
     for (int slot = 0; slot < MAX_PENDING; slot++) {
       String slotKey = slotKey(owner, slot);
       // Read first: a putIfAbsent that finds the slot taken still costs a write to the cluster.
@@ -72,7 +80,7 @@ public final class Challenges {
 
   /** The user's challenges that are neither answered nor expired, oldest first. */
   public List<Challenge> pendingFor(String userId, Instant now) {
-    String owner = ChallengeIds.owner(userId);
+    String owner = owners.of(userId);
     List<Challenge> pending = new ArrayList<>();
     for (int slot = 0; slot < MAX_PENDING; slot++) {
       Challenge challenge = Challenge.fromNotes(store.get(slotKey(owner, slot)));
@@ -119,14 +127,10 @@ public final class Challenges {
 
   /** Forgets a challenge without answering it (the browser left): its slot is free at once. */
   public void withdraw(String id) {
-    Challenge challenge = get(id);
-    if (challenge != null) {
-      forget(challenge);
+    if (get(id) != null) {
+      ChallengeIds.Place place = ChallengeIds.placeOf(id).orElseThrow();
+      store.remove(slotKey(place.owner(), place.slot()));
     }
-  }
-
-  private void forget(Challenge challenge) {
-    store.remove(slotKey(ChallengeIds.owner(challenge.userId()), challenge.slot()));
   }
 
   private String slotKey(String owner, int slot) {

@@ -39,7 +39,8 @@ class ChallengesTest {
 
   private final InMemorySingleUseObjects store =
       new InMemorySingleUseObjects(Instant.parse("2026-01-01T00:00:00Z"));
-  private final Challenges challenges = new Challenges(store, REALM);
+  private final ChallengeOwners owners = ChallengeOwners.keyedBy(new byte[64]);
+  private final Challenges challenges = new Challenges(store, REALM, owners);
   private final AtomicInteger made = new AtomicInteger();
 
   private Challenges.Challenge challenge(String user, String address) {
@@ -115,7 +116,7 @@ class ChallengesTest {
 
   @Test
   void aSlotClaimedButNotYetFilledIsNeitherListedNorFound() {
-    String owner = ChallengeIds.owner("u");
+    String owner = owners.of("u");
     store.putIfAbsent(
         SingleUseStores.SOFTTOKEN_PENDING_CHALLENGES.key("realm-1", owner + "#0"), 60);
     assertTrue(challenges.pendingFor("u", store.now()).isEmpty());
