@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import th.gfmis.keycloak.benchmark.RoundSpread;
 
 /**
@@ -172,22 +173,23 @@ final class SignInRecorder {
    */
   private static void printRatios(
       PrintStream out, Map<String, Plateau> plateaus, int rounds, String kind) {
+    boolean ran =
+        IntStream.rangeClosed(1, rounds)
+            .anyMatch(round -> plateaus.containsKey(SignInSimulation.label(kind, round)));
+    if (!ran) {
+      return;
+    }
     String name = kind.replaceFirst("^password \\+ ", "");
     Plateau allPassword = Plateau.NONE;
     Plateau allOfKind = Plateau.NONE;
     List<Double> roundRatios = new ArrayList<>();
-    boolean printed = false;
+    out.println();
     for (int round = 1; round <= rounds; round++) {
+      // A kind whose users had run out before its round started has no sign-ins recorded at all.
       Plateau password =
-          plateaus.get(SignInSimulation.label(SignInSimulation.PASSWORD_ONLY, round));
-      Plateau ofKind = plateaus.get(SignInSimulation.label(kind, round));
-      if (password == null || ofKind == null) {
-        continue;
-      }
-      if (!printed) {
-        out.println();
-        printed = true;
-      }
+          plateaus.getOrDefault(
+              SignInSimulation.label(SignInSimulation.PASSWORD_ONLY, round), Plateau.NONE);
+      Plateau ofKind = plateaus.getOrDefault(SignInSimulation.label(kind, round), Plateau.NONE);
       if (password.signIns() == 0 || ofKind.signIns() == 0) {
         // Its users ran out (the run warned of it): a ratio of nothing would drag the rest down.
         out.printf(
