@@ -63,9 +63,12 @@ public final class AddressLockout {
   private static AttemptLimiter.Attempt claimAndKeep(
       UserLimit limit, Instant now, boolean noteEndTime) {
     AttemptLimiter.Attempt attempt = limit.claim(now);
-    if (attempt.allowed() && noteEndTime) {
+    if (!attempt.allowed()) {
+      return attempt;
+    }
+    if (noteEndTime) {
       limit.counted(attempt);
-    } else if (attempt.allowed()) {
+    } else {
       limit.kept(attempt);
     }
     return attempt;

@@ -1,36 +1,31 @@
 package th.gfmis.keycloak.softtoken.server.state;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import th.gfmis.keycloak.domain.KeyedHash;
+import th.gfmis.keycloak.softtoken.protocol.Base64Urls;
 
 /**
  * Names a user's pending slots, and so the first 8 bytes of each of the user's challenge ids
- * ({@link ChallengeIds}): the start of an HMAC-SHA256 of the user's id. The key is derived from the
- * realm's active HMAC key (the {@code HS512} key that also signs its refresh tokens), so that
- * whoever sees challenge ids (an access log of device API addresses, say) cannot tell whose they
- * are from the user's id, which every client gets as {@code sub}.
+ * ({@link ChallengeIds}): the start of a {@link KeyedHash} of the user's id under the realm's
+ * active HMAC key (the {@code HS512} key that also signs its refresh tokens), so that whoever sees
+ * challenge ids (an access log of device API addresses, say) cannot tell whose they are from the
+ * user's id, which every client gets as {@code sub}.
  *
  * <p>When an administrator rotates that key, challenges made before it are still found and answered
  * by their ids, but no longer listed to the device; they expire within minutes.
  */
 final class ChallengeOwners {
 
-  private static final String HMAC = "HmacSHA256";
-  private static final int OWNER_BYTES = ChallengeIds.OWNER_BYTES;
-  private static final byte[] PURPOSE =
-      "gfmis-softtoken pending challenge slots".getBytes(StandardCharsets.UTF_8);
+  private static final String CONTEXT = "gfmis-softtoken pending challenge slots";
 
   private final Supplier<byte[]> realmKey;
-  private SecretKeySpec key;
+  private KeyedHash hash;
 
   private ChallengeOwners(Supplier<byte[]> realmKey) {
     this.realmKey = realmKey;
@@ -61,25 +56,10 @@ final class ChallengeOwners {
 
   /** The name of {@code userId}'s pending slots: 8 bytes in hex. */
   String of(String userId) {
-    byte[] mac = mac(key(), userId.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(mac, 0, OWNER_BYTES);
-  }
-
-  private SecretKeySpec key() {
-    if (key == null) {
-      // A key of its own for this one use, not the realm's key itself.
-      key = new SecretKeySpec(mac(new SecretKeySpec(realmKey.get(), HMAC), PURPOSE), HMAC);
+    if (hash == null) {
+      hash = new KeyedHash(realmKey.get());
     }
-    return key;
-  }
-
-  private static byte[] mac(SecretKeySpec key, byte[] message) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(key);
-      return mac.doFinal(message);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java runtime has " + HMAC, e);
-    }
+    byte[] digest = Base64Urls.decode(hash.hash(CONTEXT, userId));
+    return HexFormat.of().formatHex(digest, 0, ChallengeIds.OWNER_BYTES);
   }
 }

@@ -70,7 +70,7 @@ public final class Challenges {
       String slotKey = slotKey(owner, slot);
       // Read first: a putIfAbsent that finds the slot taken still costs a write to the cluster.
       if (!store.contains(slotKey) && store.putIfAbsent(slotKey, lifespan)) {
-        Challenge stored = challenge.stored(ChallengeIds.newId(owner, slot, RANDOM), slot);
+        Challenge stored = challenge.stored(ChallengeIds.newId(owner, slot, RANDOM));
         store.put(slotKey, lifespan, stored.toNotes());
         return Optional.of(stored);
       }
@@ -97,10 +97,7 @@ public final class Challenges {
 
   /** A challenge by id (answered ones too, until they expire: see {@link #isAnswered}), or null. */
   public Challenge get(String id) {
-    return ChallengeIds.placeOf(id)
-        .map(place -> Challenge.fromNotes(store.get(slotKey(place.owner(), place.slot()))))
-        .filter(challenge -> challenge.summary().id().equals(id))
-        .orElse(null);
+    return ChallengeIds.placeOf(id).map(place -> held(slotKey(place), id)).orElse(null);
   }
 
   /** Whether the challenge was already answered (while the server remembers it). */
@@ -127,10 +124,20 @@ public final class Challenges {
 
   /** Forgets a challenge without answering it (the browser left): its slot is free at once. */
   public void withdraw(String id) {
-    if (get(id) != null) {
-      ChallengeIds.Place place = ChallengeIds.placeOf(id).orElseThrow();
-      store.remove(slotKey(place.owner(), place.slot()));
-    }
+    ChallengeIds.placeOf(id)
+        .map(this::slotKey)
+        .filter(slotKey -> held(slotKey, id) != null)
+        .ifPresent(store::remove);
+  }
+
+  /** The challenge in the slot at {@code slotKey} if its id is {@code id}, else null. */
+  private Challenge held(String slotKey, String id) {
+    Challenge challenge = Challenge.fromNotes(store.get(slotKey));
+    return challenge != null && challenge.summary().id().equals(id) ? challenge : null;
+  }
+
+  private String slotKey(ChallengeIds.Place place) {
+    return slotKey(place.owner(), place.slot());
   }
 
   private String slotKey(String owner, int slot) {
@@ -150,7 +157,6 @@ public final class Challenges {
    * @param pollHandle the browser page's poll handle
    * @param maxFailures denials and wrong numbers allowed in the window (lockout)
    * @param failureWindow the lockout window
-   * @param slot the user's pending slot it takes, or -1 before it is stored
    */
   public record Challenge(
       String userId,
@@ -158,18 +164,7 @@ public final class Challenges {
       int displayed,
       String pollHandle,
       int maxFailures,
-      Duration failureWindow,
-      int slot) {
-
-    public Challenge(
-        String userId,
-        PendingChallenge summary,
-        int displayed,
-        String pollHandle,
-        int maxFailures,
-        Duration failureWindow) {
-      this(userId, summary, displayed, pollHandle, maxFailures, failureWindow, -1);
-    }
+      Duration failureWindow) {
 
     /**
      * The summary as {@code GET challenges} lists it: the stored form (whole seconds, empty text
@@ -179,7 +174,7 @@ public final class Challenges {
       return fromNotes(toNotes()).summary();
     }
 
-    Challenge stored(String id, int newSlot) {
+    Challenge stored(String id) {
       PendingChallenge s = summary;
       return new Challenge(
           userId,
@@ -197,8 +192,7 @@ public final class Challenges {
           displayed,
           pollHandle,
           maxFailures,
-          failureWindow,
-          newSlot);
+          failureWindow);
     }
 
     Map<String, String> toNotes() {
@@ -224,7 +218,6 @@ public final class Challenges {
       notes.put("poll", pollHandle);
       notes.put("maxFailures", Integer.toString(maxFailures));
       notes.put("window", Long.toString(failureWindow.toSeconds()));
-      notes.put("slot", Integer.toString(slot));
       return notes;
     }
 
@@ -258,8 +251,7 @@ public final class Challenges {
           Integer.parseInt(notes.get("displayed")),
           notes.get("poll"),
           Integer.parseInt(notes.getOrDefault("maxFailures", "5")),
-          Duration.ofSeconds(Long.parseLong(notes.getOrDefault("window", "900"))),
-          Integer.parseInt(notes.getOrDefault("slot", "-1")));
+          Duration.ofSeconds(Long.parseLong(notes.getOrDefault("window", "900"))));
     }
 
     private static String nullToEmpty(String s) {
